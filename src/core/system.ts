@@ -1,0 +1,67 @@
+import type { Cluster } from './remote.js';
+import type { Client } from './client.js';
+
+/** What a system's Docker image needs, on top of the faultline base image. Content-addressed. */
+export interface ImageRecipe {
+  /** Short name used in the tag, e.g. `etcd`. */
+  name: string;
+  /** Debian packages installed with apt-get. */
+  aptPackages: readonly string[];
+  /** Files added to the image: path -> content. */
+  files?: Readonly<Record<string, string>>;
+  /** Extra shell commands run as Dockerfile RUN steps after the packages. */
+  run?: readonly string[];
+}
+
+/** Options of one test as a system sees them (already validated). */
+export interface SystemContext {
+  cluster: Cluster;
+  /** System-specific options from the CLI, e.g. `{ serializableReads: true }`. */
+  options: Readonly<Record<string, unknown>>;
+  log(message: string): void;
+}
+
+/** How a workload talks to this system. */
+export interface ClientFactory {
+  /** Open a client bound to one node. Throws FaultlineError when it cannot connect at all. */
+  open(ctx: SystemContext, node: string): Promise<Client>;
+}
+
+/**
+ * A database under test: how to build it, start it on every node, and stop it.
+ * `setup` must leave a healthy cluster or throw a FaultlineError('SYSTEM_START_FAILED').
+ */
+export interface System {
+  name: string;
+  description: string;
+  image: ImageRecipe;
+  /** Version string of the database, read from the node after setup. */
+  version(ctx: SystemContext): Promise<string>;
+  setup(ctx: SystemContext): Promise<void>;
+  teardown(ctx: SystemContext): Promise<void>;
+  /** Paths on each node worth collecting into the run directory. */
+  logFiles(node: string): readonly string[];
+  /** Clients per workload name this system supports. */
+  clients: Readonly<Record<string, ClientFactory>>;
+  /** Optional capabilities the nemesis uses. */
+  killable?: Killable;
+  pausable?: Pausable;
+  primaries?: HasPrimaries;
+}
+
+/** The database process can be killed with SIGKILL and restarted. */
+export interface Killable {
+  kill(ctx: SystemContext, node: string): Promise<void>;
+  start(ctx: SystemContext, node: string): Promise<void>;
+}
+
+/** The database process can be paused (SIGSTOP) and resumed (SIGCONT). */
+export interface Pausable {
+  pause(ctx: SystemContext, node: string): Promise<void>;
+  resume(ctx: SystemContext, node: string): Promise<void>;
+}
+
+/** The system can say which nodes are primaries now (for targeted partitions and reports). */
+export interface HasPrimaries {
+  primaries(ctx: SystemContext): Promise<string[]>;
+}

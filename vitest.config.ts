@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 600_000,
+    // Integration tests share one Docker engine: run files one at a time there.
+    fileParallelism: !process.env['FAULTLINE_SERIAL'],
+  },
+});
