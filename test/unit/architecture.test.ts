@@ -10,6 +10,7 @@ const root = resolve(import.meta.dirname, '../..');
 const layers: [string, string][] = [
   ['src/core/', 'core'],
   ['src/history/', 'history'],
+  ['src/generator/', 'generator'],
   ['src/control/', 'control'],
   ['src/runner/', 'runner'],
   ['src/cli/', 'cli'],
@@ -27,15 +28,16 @@ const allowed: Record<string, string[]> = {
   core: [],
   history: ['core'],
   checkers: ['core', 'history'],
-  workloads: ['core', 'checkers', 'history'],
+  workloads: ['core', 'checkers', 'history', 'generator'],
+  generator: ['core'],
   control: ['core'],
-  nemesis: ['core', 'control'],
+  nemesis: ['core', 'control', 'generator'],
   systems: ['core', 'control', 'workloads', 'history'],
   reports: ['core', 'history'],
-  runner: ['core', 'control', 'history', 'reports'],
-  cli: ['core', 'control', 'history', 'checkers', 'workloads', 'nemesis', 'systems', 'reports', 'runner'],
-  api: ['core', 'control', 'history', 'checkers', 'workloads', 'nemesis', 'systems', 'reports', 'runner'],
-  bench: ['core', 'history', 'checkers', 'control', 'runner', 'reports', 'workloads'],
+  runner: ['core', 'control', 'history', 'generator', 'reports'],
+  cli: ['core', 'control', 'history', 'generator', 'checkers', 'workloads', 'nemesis', 'systems', 'reports', 'runner'],
+  api: ['core', 'control', 'history', 'generator', 'checkers', 'workloads', 'nemesis', 'systems', 'reports', 'runner'],
+  bench: ['core', 'history', 'generator', 'checkers', 'control', 'runner', 'reports', 'workloads'],
 };
 
 function layerOf(path: string): string | undefined {
