@@ -30,6 +30,18 @@ export interface Model<S = unknown> {
   show(state: S): string;
   /** True when the op cannot change the state (reads): a crashed one may be dropped. */
   isReadOnly(op: ModelOp): boolean;
+  /** Partition key of a keyed model (kv): ops on different keys never interact, so each key is checked alone. */
+  key?(op: ModelOp): Value;
+  /**
+   * What a `fail` completion still tells, as a read-only op the search must place inside the op's
+   * interval, or undefined to drop it. Only for fails that observed the state without changing it:
+   * a cas whose comparison failed (no `error`) says the register did not hold the expected value.
+   */
+  failedOp?(f: string, invoked: Value, error: Value | undefined): ModelOp | undefined;
+  /** The value an op installs if it takes effect, for dropping `info` writes whose value nobody observed. */
+  written?(op: ModelOp): { value: Value } | undefined;
+  /** The value an op proves the state held; 'nothing' when none; 'unknown' when it constrains the state otherwise. */
+  observed?(op: ModelOp): { value: Value } | 'nothing' | 'unknown';
 }
 
 /** Options every model factory accepts. */
@@ -38,6 +50,8 @@ export interface ModelOptions {
   initial?: Value;
   /** When true an ok read of nil matches any state (Knossos's register models do this). */
   nilReadsUnknown?: boolean;
+  /** When false a failed cas tells nothing (Knossos); by default one without `error` says the expected value was absent. */
+  failedCasObserves?: boolean;
 }
 
 export type ModelFactory = (options?: ModelOptions) => Model;

@@ -1,0 +1,63 @@
+import type { Model, ModelFactory, ModelOp, ModelOptions } from '../../src/core/model.js';
+import type { Value } from '../../src/core/op.js';
+import { isPair } from './check-pair.js';
+import { stepReadWrite } from './register.js';
+import { valueEquals, valueKey } from './value-key.js';
+
+/** The read-only op a failed cas becomes: the register did not hold the expected value. */
+export const CAS_FAILED = 'cas-failed';
+
+function stepCas(state: Value, op: ModelOp): Value | null {
+  const [expected, next] = op.value as [Value, Value];
+  if (op.f === CAS_FAILED) return valueEquals(state, expected) ? null : state;
+  if (valueEquals(state, expected)) return next;
+  // A crashed cas whose comparison fails leaves the register as it was; an ok one is impossible.
+  return op.crashed ? state : null;
+}
+
+/**
+ * A register with compare-and-set: `cas [old new]` succeeds only when the register holds old. A cas
+ * that failed without an `error` is a comparison that failed, so it tells that the register did not
+ * hold old at some point in its interval (Porcupine uses this; Knossos drops it: set
+ * failedCasObserves false to match Knossos). A fail with an error tells nothing and is dropped.
+ */
+export const casRegister: ModelFactory = (options: ModelOptions = {}): Model<Value> => {
+  const nilReadsUnknown = options.nilReadsUnknown ?? false;
+  const failedCasObserves = options.failedCasObserves ?? true;
+  return {
+    name: 'cas-register',
+    description: 'A register with read, write and compare-and-set ([old new]).',
+    fs: ['read', 'write', 'cas'],
+    init: () => options.initial ?? null,
+    step: (state, op) =>
+      op.f === 'cas' || op.f === CAS_FAILED
+        ? stepCas(state, op)
+        : (stepReadWrite(state, op, nilReadsUnknown) ?? null),
+    hash: valueKey,
+    show: valueKey,
+    validate: (f, value, type) => {
+      if (f === 'read' || f === 'write') return undefined;
+      if (f !== 'cas') return `cas-register ops are read, write and cas, not ${f}`;
+      if (type !== 'fail' && type !== 'info' && !isPair(value))
+        return `a cas value is [old new], not ${valueKey(value)}`;
+      return undefined;
+    },
+    isReadOnly: (op) => op.f === 'read' || op.f === CAS_FAILED,
+    failedOp: (f, invoked, error) =>
+      f === 'cas' && failedCasObserves && error === undefined && isPair(invoked)
+        ? { f: CAS_FAILED, value: invoked, crashed: false }
+        : undefined,
+    written: (op) =>
+      op.f === 'write'
+        ? { value: op.value }
+        : op.f === 'cas'
+          ? { value: (op.value as Value[])[1]! }
+          : undefined,
+    observed: (op) => {
+      if (op.f === 'read')
+        return !op.crashed && !(op.value === null && nilReadsUnknown) ? { value: op.value } : 'nothing';
+      if (op.f === 'cas') return { value: (op.value as Value[])[0]! };
+      return op.f === CAS_FAILED ? 'unknown' : 'nothing';
+    },
+  };
+};
