@@ -1,0 +1,82 @@
+import { HistoryError } from '../core/errors.js';
+import { OP_TYPES, type Op, type OpType, type ProcessId, type Value } from '../core/op.js';
+import { setSourceLine } from './source-lines.js';
+
+/** Where a record came from, and the time of the event before it (for synthesized times). */
+export interface RecordPosition {
+  /** 0-based position in the history: becomes `index`. */
+  position: number;
+  /** 1-based source line. */
+  line: number;
+  source: string | undefined;
+  /** Time of the previous event, or -1 for the first. */
+  previousTime: number;
+}
+
+const KNOWN = new Set(['index', 'type', 'process', 'f', 'value', 'time', 'node', 'error']);
+
+function isRecord(value: unknown): value is Record<string, Value> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'missing';
+  return typeof value === 'bigint' ? `${value}` : JSON.stringify(value);
+}
+
+/**
+ * Turns one decoded event (a JSON object or an EDN map) into an Op, checking each field's type.
+ * `index` becomes the position (a differing recorded index is kept as `sourceIndex`); a missing
+ * `value` is null; a missing `time` is the previous event's time + 1; unknown fields are kept.
+ */
+export function opFromRecord(record: unknown, at: RecordPosition): Op {
+  const fail = (message: string, hint?: string): never => {
+    throw new HistoryError(message, { line: at.line, source: at.source, hint });
+  };
+  if (!isRecord(record)) {
+    return fail(
+      `an event must be a map/object, found ${describe(record)}`,
+      'Write one event per line, e.g. {"type":"invoke","process":0,"f":"read","value":null}.',
+    );
+  }
+  const type = record['type'];
+  if (typeof type !== 'string' || !(OP_TYPES as readonly string[]).includes(type)) {
+    fail(`unknown type ${describe(type)}: expected invoke, ok, fail or info`);
+  }
+  const process = record['process'];
+  if (!(
+    process === 'nemesis' ||
+    (typeof process === 'number' && Number.isInteger(process) && process >= 0)
+  )) {
+    fail(`process ${describe(process)} is not a non-negative integer or "nemesis"`);
+  }
+  const f = record['f'];
+  if (typeof f !== 'string' || f === '')
+    fail(`f ${describe(f)} is not a non-empty string (the op's function, e.g. "read")`);
+  let time = record['time'];
+  if (typeof time === 'bigint') time = Number(time);
+  if (time === undefined || time === null) {
+    time = at.previousTime + 1;
+  } else if (typeof time !== 'number' || !Number.isFinite(time) || time < 0) {
+    fail(`time ${describe(time)} is not a non-negative number of nanoseconds`);
+  }
+  const node = record['node'];
+  if (node !== undefined && node !== null && typeof node !== 'string')
+    fail(`node ${describe(node)} is not a string`);
+
+  const op: Op = {
+    index: at.position,
+    type: type as OpType,
+    process: process as ProcessId,
+    f: f as string,
+    value: record['value'] ?? null,
+    time: time as number,
+  };
+  if (typeof node === 'string') op.node = node;
+  if (record['error'] !== undefined) op.error = record['error'];
+  const index = record['index'];
+  if (index !== undefined && index !== at.position) op['sourceIndex'] = index;
+  for (const key of Object.keys(record)) if (!KNOWN.has(key)) op[key] = record[key];
+  setSourceLine(op, at.line);
+  return op;
+}
