@@ -1,4 +1,5 @@
 import type { Value } from './op.js';
+import type { Rng } from './generator.js';
 import type { System, SystemContext } from './system.js';
 
 /** A fault request from the generator, e.g. `{ f: 'start-partition', value: 'majority' }`. */
@@ -25,4 +26,14 @@ export interface Nemesis {
   setup(ctx: SystemContext, system: System): Promise<void>;
   invoke(ctx: SystemContext, op: FaultOp): Promise<FaultResult>;
   teardown(ctx: SystemContext): Promise<void>;
+}
+
+/**
+ * One kind of fault a nemesis schedule can inject: `start` picks a concrete fault (e.g. which node
+ * to isolate) with the schedule's seeded RNG; `stop` undoes it.
+ */
+export interface FaultKind {
+  name: string;
+  start(rng: Rng): FaultOp;
+  stop: FaultOp;
 }
