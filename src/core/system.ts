@@ -47,6 +47,7 @@ export interface System {
   killable?: Killable;
   pausable?: Pausable;
   primaries?: HasPrimaries;
+  process?: HasProcess;
 }
 
 /** The database process can be killed with SIGKILL and restarted. */
@@ -64,4 +65,10 @@ export interface Pausable {
 /** The system can say which nodes are primaries now (for targeted partitions and reports). */
 export interface HasPrimaries {
   primaries(ctx: SystemContext): Promise<string[]>;
+}
+
+/** The database process id on a node, for nemeses that act on the process itself (clock probes). */
+export interface HasProcess {
+  /** The pid inside the node, or undefined when the process is not running. */
+  pid(ctx: SystemContext, node: string): Promise<number | undefined>;
 }

@@ -1,0 +1,11 @@
+export { dockerEngine } from './docker-engine.js';
+export { ensureImages, type ImagesResult } from './images.js';
+export { ensureBaseImage, type BaseImageOptions } from './base-image.js';
+export { ensureSystemImage, systemImageTag, systemDockerfile, NODE_TOOLS } from './system-image.js';
+export { hostAptSources, findMirror, type AptSources } from './apt-sources.js';
+export type { ProgressFn } from './build-image.js';
+export { createCluster, nodeNames, DockerCluster, type ClusterOptions } from './docker-cluster.js';
+export { DockerRemote } from './docker-remote.js';
+export { reap, type ReapOptions, type ReapResult } from './reap.js';
+export * from './labels.js';
+export * from './faketime.js';
