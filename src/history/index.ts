@@ -8,5 +8,10 @@ export { parseEdnHistory } from './edn-history.js';
 export { EdnParser, parseEdn, ednLineOf } from './edn-parser.js';
 export { serializeOp } from './serialize-op.js';
 export { JsonlHistoryWriter, formatJsonlHistory } from './jsonl-history-writer.js';
-export { HISTORY_FORMATS, detectHistoryFormat, parseHistoryFormat, type HistoryFormat } from './history-format.js';
+export {
+  HISTORY_FORMATS,
+  detectHistoryFormat,
+  parseHistoryFormat,
+  type HistoryFormat,
+} from './history-format.js';
 export { TruncatedHistoryError } from './truncated-history-error.js';
