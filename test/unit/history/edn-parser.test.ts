@@ -64,7 +64,7 @@ describe('parseEdn literals', () => {
   });
 
   it('remembers the line where each map starts', () => {
-    const value = parseEdn('[\n{:a 1}\n\n {:b 2}]') as object[];
+    const value = parseEdn('[\n{:a 1}\n\n {:b 2}]') as Value[];
     expect(ednLineOf(value)).toBe(1);
     expect(value.map((m) => ednLineOf(m))).toEqual([2, 4]);
   });
