@@ -14,7 +14,6 @@ export function faketimeEnv(): Record<string, string> {
     LD_PRELOAD: FAKETIME_LIB,
     FAKETIME_TIMESTAMP_FILE: FAKETIME_FILE,
     FAKETIME_NO_CACHE: '1',
-    FAKETIME_DONT_RESET: '1',
   };
 }
 

@@ -1,0 +1,23 @@
+export {
+  nemesisPackage,
+  nemesisKinds,
+  type NemesisKind,
+  type NemesisPackage,
+  type NemesisPackageOptions,
+} from './nemesis-package.js';
+export { composeNemeses } from './compose-nemesis.js';
+export { partitionNemesis, partitionFault, partitionScript } from './partition-nemesis.js';
+export { killNemesis, killFault } from './kill-nemesis.js';
+export { pauseNemesis, pauseFault } from './pause-nemesis.js';
+export { clockNemesis, clockFault, faketimeOffset, type ClockFaultOptions } from './clock-nemesis.js';
+export { judgeClockProbe, CLOCK_PROBE_SCRIPT, type ClockVisibility } from './clock-probe.js';
+export {
+  grudgeFor,
+  completeGrudge,
+  visibleFrom,
+  shuffle,
+  PARTITION_MODES,
+  type Grudge,
+  type PartitionMode,
+} from './grudge.js';
+export { pickNodes, nodesOf, TARGETS, type Target } from './targets.js';

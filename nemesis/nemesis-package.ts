@@ -1,0 +1,49 @@
+import { FaultlineError } from '../src/core/errors.js';
+import type { FaultKind, Nemesis } from '../src/core/nemesis.js';
+import { clockFault, clockNemesis, type ClockFaultOptions } from './clock-nemesis.js';
+import { composeNemeses } from './compose-nemesis.js';
+import type { PartitionMode } from './grudge.js';
+import { killFault, killNemesis } from './kill-nemesis.js';
+import { partitionFault, partitionNemesis } from './partition-nemesis.js';
+import { pauseFault, pauseNemesis } from './pause-nemesis.js';
+import type { Target } from './targets.js';
+
+export interface NemesisPackageOptions {
+  /** Node names of the cluster (n1..nN), known before it exists so faults can be drawn purely. */
+  nodes: readonly string[];
+  partitionModes?: readonly PartitionMode[];
+  /** Node targets of kill and pause faults. */
+  targets?: readonly Target[];
+  clock?: ClockFaultOptions;
+}
+
+export interface NemesisPackage {
+  nemesis: Nemesis;
+  /** For the generator's nemesis schedule: one start/stop pair per kind. */
+  faults: FaultKind[];
+}
+
+type KindFactory = (options: NemesisPackageOptions) => NemesisPackage;
+
+/** Every fault kind `--nemesis` accepts. */
+export const nemesisKinds = {
+  partition: (o) => ({ nemesis: partitionNemesis(), faults: [partitionFault(o.nodes, o.partitionModes)] }),
+  kill: (o) => ({ nemesis: killNemesis(), faults: [killFault(o.nodes, o.targets)] }),
+  pause: (o) => ({ nemesis: pauseNemesis(), faults: [pauseFault(o.nodes, o.targets)] }),
+  clock: (o) => ({ nemesis: clockNemesis(), faults: [clockFault(o.nodes, o.clock)] }),
+} satisfies Record<string, KindFactory>;
+
+export type NemesisKind = keyof typeof nemesisKinds;
+
+/** The nemesis and the schedulable faults for `kinds` (e.g. ['partition', 'kill']); [] gives a no-op nemesis. */
+export function nemesisPackage(kinds: readonly string[], options: NemesisPackageOptions): NemesisPackage {
+  const parts = [...new Set(kinds)].map((kind) => {
+    if (!Object.hasOwn(nemesisKinds, kind)) {
+      throw new FaultlineError('UNKNOWN_OPTION', `Unknown nemesis "${kind}".`, {
+        hint: `Use a comma-separated list of ${Object.keys(nemesisKinds).join(', ')}.`,
+      });
+    }
+    return nemesisKinds[kind as NemesisKind](options);
+  });
+  return { nemesis: composeNemeses(parts.map((p) => p.nemesis)), faults: parts.flatMap((p) => p.faults) };
+}
