@@ -1,0 +1,108 @@
+import { Option, type Command } from 'commander';
+import { models, type ModelName } from '../../../checkers/models/index.js';
+import { exitCodeFor } from '../../core/verdict.js';
+import type { Value } from '../../core/op.js';
+import { HISTORY_FORMATS, type HistoryFormat } from '../../history/history-format.js';
+import { checkHistoryFile, CONSISTENCY_MODELS, TXN_WORKLOADS } from '../check-history.js';
+import { jsonValue, positiveInteger, positiveSeconds } from '../option-parsers.js';
+import { formatCheckSummary } from '../output/format-check-summary.js';
+import { toJson } from '../output/to-json.js';
+import { writeCheckOutputs } from '../write-check-outputs.js';
+
+interface CheckFlags {
+  model?: string;
+  consistency: string;
+  txn?: string;
+  independent?: boolean;
+  format?: HistoryFormat;
+  json?: boolean;
+  budget?: number;
+  timeout?: number;
+  initial?: Value;
+  nilReads: 'empty' | 'unknown';
+  allFailures?: boolean;
+  workers?: number;
+  report?: string;
+  ignoreTruncated?: boolean;
+}
+
+const EXAMPLES = `
+Models:
+${Object.entries(models)
+  .map(([name, factory]) => `  ${name.padEnd(14)}${factory().description}`)
+  .join('\n')}
+
+Exit codes: 0 valid, 1 invalid, 2 unknown (budget or timeout ran out), 254 bad arguments or input, 255 crash.
+
+Examples:
+  $ faultline check examples/cas-register-valid.jsonl --model cas-register
+  $ faultline check history.edn --model cas-register --independent --json
+  $ faultline check knossos.edn --model cas-register --nil-reads unknown --budget 5000000
+  $ faultline check crashed-run/history.jsonl --model register --ignore-truncated --report out/`;
+
+/** `faultline check <file>`: check a recorded history (JSONL or Jepsen EDN) for a consistency model. */
+export function addCheckCommand(program: Command): void {
+  program
+    .command('check')
+    .description('Check a recorded history (faultline JSONL or Jepsen/Knossos EDN) for linearizability.')
+    .argument('<file>', 'history file (.jsonl or .edn)')
+    .option('-m, --model <name>', `sequential model: ${Object.keys(models).join(', ')}`)
+    .option(
+      '--consistency <name>',
+      `consistency model: ${Object.keys(CONSISTENCY_MODELS).join(', ')}`,
+      'linearizable',
+    )
+    .option(
+      '--txn <workload>',
+      `transactional checker (${Object.keys(TXN_WORKLOADS).join(', ')}; not available yet)`,
+    )
+    .option('--independent', 'values are [key value] tuples, checked key by key')
+    .addOption(new Option('--format <format>', 'history format (default: detected)').choices(HISTORY_FORMATS))
+    .option('--json', 'print the full result as JSON')
+    .option('--budget <states>', 'states to explore per key before giving up with unknown', positiveInteger)
+    .option('--timeout <seconds>', 'wall-clock limit, on top of the budget', positiveSeconds)
+    .option('--initial <json>', 'initial value of the model, as JSON (default null)', jsonValue)
+    .addOption(
+      new Option(
+        '--nil-reads <mode>',
+        'an ok read of nil: empty register, or unknown (matches any state, as Knossos)',
+      )
+        .choices(['empty', 'unknown'])
+        .default('empty'),
+    )
+    .option('--all-failures', 'keep checking after the first invalid key, to report every one')
+    .option('--workers <n>', 'worker threads for keyed histories (default: one per core)', positiveInteger)
+    .option('--ignore-truncated', 'drop a final event cut short by a crash instead of failing')
+    .option('--report <dir>', 'write results.json and history.jsonl to this folder')
+    .addHelpText('after', EXAMPLES)
+    .action(async (file: string, flags: CheckFlags) => {
+      const modelOptions = {
+        ...(flags.initial === undefined ? {} : { initial: flags.initial }),
+        ...(flags.nilReads === 'unknown' ? { nilReadsUnknown: true } : {}),
+      };
+      const { history, result, warnings } = await checkHistoryFile(file, {
+        consistency: flags.consistency,
+        ...(flags.txn === undefined ? {} : { txn: flags.txn }),
+        ...(flags.model === undefined ? {} : { model: flags.model as ModelName }),
+        modelOptions,
+        independent: flags.independent ?? false,
+        allFailures: flags.allFailures ?? false,
+        ignoreTruncated: flags.ignoreTruncated ?? false,
+        ...(flags.format === undefined ? {} : { format: flags.format }),
+        ...(flags.budget === undefined ? {} : { budget: flags.budget }),
+        ...(flags.timeout === undefined ? {} : { timeoutMs: flags.timeout * 1000 }),
+        ...(flags.workers === undefined ? {} : { workers: flags.workers }),
+      });
+      for (const warning of warnings) {
+        process.stderr.write(
+          `warning: ${file}:${warning.line ?? `op #${warning.index}`}: ${warning.message}\n`,
+        );
+      }
+      if (flags.report !== undefined) {
+        const files = await writeCheckOutputs(flags.report, history, result);
+        if (!flags.json) process.stderr.write(`wrote ${files.join(', ')}\n`);
+      }
+      process.stdout.write(flags.json ? toJson(result) + '\n' : formatCheckSummary(result, history));
+      process.exitCode = exitCodeFor(result.valid);
+    });
+}

@@ -1,0 +1,15 @@
+import { Command } from 'commander';
+import { addCheckCommand } from './commands/check.js';
+import { packageVersion } from './package-version.js';
+
+/** The faultline command line: one `addXCommand(program)` line per command. */
+export function createProgram(): Command {
+  const program = new Command('faultline')
+    .description('Jepsen-style fault-injection testing for databases, and fast consistency checkers.')
+    .version(packageVersion(), '-V, --version')
+    .exitOverride()
+    .showHelpAfterError('(add --help for usage)')
+    .allowExcessArguments(false);
+  addCheckCommand(program);
+  return program;
+}
