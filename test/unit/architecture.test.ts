@@ -36,7 +36,7 @@ const allowed: Record<string, string[]> = {
   reports: ['core', 'history'],
   runner: ['core', 'control', 'history', 'generator', 'reports'],
   cli: ['core', 'control', 'history', 'generator', 'checkers', 'workloads', 'nemesis', 'systems', 'reports', 'runner'],
-  api: ['core', 'control', 'history', 'generator', 'checkers', 'workloads', 'nemesis', 'systems', 'reports', 'runner'],
+  api: ['core', 'control', 'history', 'generator', 'checkers', 'workloads', 'nemesis', 'systems', 'reports', 'runner', 'cli'],
   bench: ['core', 'history', 'generator', 'checkers', 'control', 'runner', 'reports', 'workloads'],
 };
 

@@ -94,9 +94,8 @@ export function addCheckCommand(program: Command): void {
         ...(flags.workers === undefined ? {} : { workers: flags.workers }),
       });
       for (const warning of warnings) {
-        process.stderr.write(
-          `warning: ${file}:${warning.line ?? `op #${warning.index}`}: ${warning.message}\n`,
-        );
+        const where = warning.line === undefined ? ` (op #${warning.index})` : `:${warning.line}`;
+        process.stderr.write(`warning: ${file}${where}: ${warning.message}\n`);
       }
       if (flags.report !== undefined) {
         const files = await writeCheckOutputs(flags.report, history, result);

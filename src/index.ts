@@ -1,0 +1,33 @@
+// The public library API: `import { checkLinearizability, models, readHistory } from 'faultline'`.
+export * from './core/index.js';
+
+export { checkLinearizability } from '../checkers/linearizability/check-linearizability.js';
+export { linearizability } from '../checkers/linearizability/linearizability.js';
+export type { LinearizabilityOptions } from '../checkers/linearizability/linearizability-options.js';
+export type { LinearizabilityResult } from '../checkers/linearizability/linearizability-result.js';
+export type {
+  Counterexample,
+  CounterexampleOp,
+  StuckOp,
+} from '../checkers/linearizability/counterexample.js';
+export type { PartitionResult } from '../checkers/linearizability/partition-result.js';
+export { models, type ModelName } from '../checkers/models/index.js';
+
+export { readHistory } from './history/read-history.js';
+export { parseHistory, type ParseHistoryOptions } from './history/parse-history.js';
+export { validateHistory, type ValidateOptions, type HistoryWarning } from './history/validate-history.js';
+export { pairOps } from './history/pair-ops.js';
+export { parseEdn } from './history/edn-parser.js';
+export { serializeOp } from './history/serialize-op.js';
+export { JsonlHistoryWriter, formatJsonlHistory } from './history/jsonl-history-writer.js';
+export { HISTORY_FORMATS, type HistoryFormat } from './history/history-format.js';
+export { TruncatedHistoryError } from './history/truncated-history-error.js';
+
+// The same code path `faultline check` runs.
+export {
+  checkHistory,
+  checkHistoryFile,
+  type CheckHistoryOptions,
+  type CheckHistoryOutcome,
+} from './cli/check-history.js';
+export { writeCheckOutputs } from './cli/write-check-outputs.js';
