@@ -1,0 +1,128 @@
+import type { History } from '../src/core/op.js';
+import { showValue } from './show-value.js';
+
+/** Outcome codes in `HistoryColumns.type`. */
+export const OUTCOME_CODES = { ok: 0, fail: 1, info: 2, pending: 3 } as const;
+
+/** Value strings kept per report; values past this many distinct ones are shown as omitted. */
+const MAX_VALUES = 65_536;
+/** Characters kept of each value string. */
+const MAX_VALUE_CHARS = 120;
+
+/**
+ * Client operations as columns (one row per invocation, in invocation order), compact enough to
+ * embed a 1M-op history in a report: times in milliseconds, strings interned in tables.
+ */
+export interface HistoryColumns {
+  /** History index of each op's invocation (ascending). */
+  inv: Int32Array;
+  /** History index of its completion, -1 when pending. */
+  ret: Int32Array;
+  /** Invocation time, ms since the start. */
+  start: Float64Array;
+  /** Completion time minus invocation time, ms (pending: until the end of the history). */
+  dur: Float32Array;
+  /** OUTCOME_CODES. */
+  type: Uint8Array;
+  /** Index into `fs`. */
+  f: Uint16Array;
+  /** Timeline lane (index into `lanes`). */
+  lane: Uint32Array;
+  /** Index into `values` of the invocation's and completion's value; 0 is "(omitted)". */
+  invValue: Uint32Array;
+  retValue: Uint32Array;
+  fs: string[];
+  /** Lane labels, e.g. `0` or `1 (1, 11, 21)` when processes share a lane. */
+  lanes: string[];
+  values: string[];
+  /** Time of the last event, ms. */
+  end: number;
+}
+
+/**
+ * Builds the columns. `partner` comes from pairOps. With `concurrency`, a process p runs in lane
+ * p mod concurrency: a crashed process's successor (p + concurrency, as Jepsen numbers them) stays on
+ * its worker's lane, so lanes never overlap and the timeline does not grow a lane per crash.
+ */
+export function historyColumns(history: History, partner: Int32Array, concurrency?: number): HistoryColumns {
+  let n = 0;
+  for (const op of history) if (op.process !== 'nemesis' && op.type === 'invoke') n++;
+  const cols: HistoryColumns = {
+    inv: new Int32Array(n),
+    ret: new Int32Array(n),
+    start: new Float64Array(n),
+    dur: new Float32Array(n),
+    type: new Uint8Array(n),
+    f: new Uint16Array(n),
+    lane: new Uint32Array(n),
+    invValue: new Uint32Array(n),
+    retValue: new Uint32Array(n),
+    fs: [],
+    lanes: [],
+    values: ['(omitted)'],
+    end: history.length ? history[history.length - 1]!.time / 1e6 : 0,
+  };
+  const fIds = new Map<string, number>();
+  const valueIds = new Map<string, number>();
+  const laneOf = new Map<number, number>();
+  const laneProcs: number[][] = [];
+  const intern = (v: unknown): number => {
+    const s = showValue(v, MAX_VALUE_CHARS);
+    let id = valueIds.get(s);
+    if (id === undefined) {
+      if (cols.values.length >= MAX_VALUES) return 0;
+      id = cols.values.length;
+      cols.values.push(s);
+      valueIds.set(s, id);
+    }
+    return id;
+  };
+  const workers = concurrency && concurrency > 0 ? concurrency : undefined;
+  let k = 0;
+  for (let i = 0; i < history.length; i++) {
+    const op = history[i]!;
+    if (op.process === 'nemesis' || op.type !== 'invoke') continue;
+    const p = partner[i]!;
+    const done = p >= 0 ? history[p]! : undefined;
+    let fId = fIds.get(op.f);
+    if (fId === undefined) {
+      fId = cols.fs.length;
+      cols.fs.push(op.f);
+      fIds.set(op.f, fId);
+    }
+    const proc = typeof op.process === 'number' ? op.process : Number(op.process);
+    const laneKey =
+      workers !== undefined && Number.isInteger(proc) ? ((proc % workers) + workers) % workers : proc;
+    let lane = laneOf.get(laneKey);
+    if (lane === undefined) {
+      lane = laneProcs.length;
+      laneOf.set(laneKey, lane);
+      laneProcs.push([]);
+    }
+    const procs = laneProcs[lane]!;
+    if (!procs.includes(proc) && procs.length < 6) procs.push(proc);
+    cols.inv[k] = i;
+    cols.ret[k] = p;
+    cols.start[k] = op.time / 1e6;
+    cols.dur[k] = Math.max(0, (done ? done.time : history[history.length - 1]!.time) - op.time) / 1e6;
+    cols.type[k] = done ? OUTCOME_CODES[done.type as 'ok' | 'fail' | 'info'] : OUTCOME_CODES.pending;
+    cols.f[k] = fId;
+    cols.lane[k] = lane;
+    cols.invValue[k] = intern(op.value);
+    cols.retValue[k] = done ? intern(done.type === 'ok' ? done.value : (done.error ?? done.value)) : 0;
+    k++;
+  }
+  // Lanes sorted by their key, so the timeline reads 0, 1, 2, ... top to bottom.
+  const keys = [...laneOf.keys()];
+  const order = keys.map((_, i) => i).sort((a, b) => keys[a]! - keys[b]!);
+  const rank = new Uint32Array(order.length);
+  order.forEach((lane, r) => (rank[lane] = r));
+  for (let j = 0; j < n; j++) cols.lane[j] = rank[cols.lane[j]!]!;
+  cols.lanes = order.map((lane) => {
+    const procs = laneProcs[lane]!;
+    return workers && (procs.length > 1 || procs[0] !== keys[lane])
+      ? `${keys[lane]} (p ${procs.join(', ')}${procs.length >= 6 ? ', …' : ''})`
+      : String(keys[lane]);
+  });
+  return cols;
+}
