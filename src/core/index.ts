@@ -8,3 +8,4 @@ export * from './system.js';
 export * from './client.js';
 export * from './nemesis.js';
 export * from './generator.js';
+export * from './workload.js';

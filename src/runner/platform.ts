@@ -1,0 +1,35 @@
+import type { Cluster } from '../core/remote.js';
+import type { ImageRecipe } from '../core/system.js';
+import { createCluster, ensureImages, reap } from '../control/index.js';
+
+/** A cluster the runner owns: it collects the nodes' logs and destroys it. */
+export interface ManagedCluster extends Cluster {
+  /** Copies each node's files into `<dir>/<node>/`; returns the written paths. */
+  collectLogs(dir: string, files: (node: string) => readonly string[]): Promise<string[]>;
+  /** Removes every container and the network; safe to call twice. */
+  destroy(): Promise<void>;
+}
+
+/** Where clusters come from: Docker today, SSH hosts later. */
+export interface Platform {
+  /** Builds or reuses the system's image; returns its tag. */
+  images(recipe: ImageRecipe, onProgress: (line: string) => void): Promise<string>;
+  createCluster(options: {
+    runId: string;
+    nodes: number;
+    image: string;
+    onProgress: (line: string) => void;
+  }): Promise<ManagedCluster>;
+  /** Removes whatever of run `runId` is left (after a failed create or destroy). */
+  reap(runId: string): Promise<void>;
+}
+
+/** Labelled Docker containers on one bridge network (src/control). */
+export const dockerPlatform: Platform = {
+  images: async (recipe, onProgress) => (await ensureImages(recipe, { onProgress })).image,
+  createCluster: (o) =>
+    createCluster({ runId: o.runId, nodeCount: o.nodes, image: o.image, onProgress: o.onProgress }),
+  reap: async (runId) => {
+    await reap({ runId });
+  },
+};

@@ -1,0 +1,126 @@
+import { FaultlineError } from '../core/errors.js';
+
+/** One step of a run's lifecycle. Its teardown is registered as soon as its setup starts. */
+export interface Task<C> {
+  title: string;
+  setup(ctx: C, signal: AbortSignal): Promise<void>;
+  teardown?(ctx: C): Promise<void>;
+}
+
+export type TaskStatus = 'passed' | 'failed' | 'interrupted' | 'timedout';
+
+export interface TaskRunResult {
+  status: TaskStatus;
+  /** The error that failed the run (status 'failed'). */
+  error?: unknown;
+  /** The task that was running when the run stopped early. */
+  stoppedIn?: string;
+  teardownErrors: { title: string; error: unknown }[];
+}
+
+export interface TaskRunnerOptions {
+  /** Stop (status 'timedout') after this many ms. */
+  deadlineMs?: number;
+  /** Signals that interrupt the run (default SIGINT, SIGTERM); a third one exits at once. */
+  signals?: readonly NodeJS.Signals[];
+  /** How long an interrupted setup may take to wind down before teardowns start (default 15 s). */
+  graceMs?: number;
+  log?: (line: string) => void;
+}
+
+type Stop = { status: 'interrupted' | 'timedout' | 'failed'; error?: unknown };
+
+/**
+ * Runs tasks in order, then the registered teardowns in reverse order: always, whether the setups
+ * passed, threw, were interrupted by a signal or ran past the deadline (Playwright's TaskRunner).
+ * An uncaught error anywhere during the run fails it the same way, so cleanup still happens.
+ */
+export class TaskRunner<C> {
+  constructor(
+    private readonly tasks: readonly Task<C>[],
+    private readonly options: TaskRunnerOptions = {},
+  ) {}
+
+  async run(ctx: C): Promise<TaskRunResult> {
+    const log = this.options.log ?? (() => {});
+    const abort = new AbortController();
+    let stop!: (s: Stop) => void;
+    const stopped = new Promise<Stop>((resolve) => (stop = resolve));
+    let signalsSeen = 0;
+    const onSignal = (signal: NodeJS.Signals): void => {
+      signalsSeen++;
+      if (signalsSeen === 1) {
+        log(`${signal}: stopping, then cleaning up (press Ctrl-C twice more to exit without cleanup)`);
+        stop({ status: 'interrupted' });
+      } else if (signalsSeen === 2) {
+        log(
+          'still cleaning up; one more Ctrl-C exits at once and leaves containers (remove them with `faultline clean`)',
+        );
+      } else {
+        process.exit(130);
+      }
+    };
+    const onUncaught = (error: unknown): void => {
+      log(`uncaught error: ${error instanceof Error ? error.message : String(error)}`);
+      stop({ status: 'failed', error });
+    };
+    const signals = this.options.signals ?? ['SIGINT', 'SIGTERM'];
+    for (const s of signals) process.on(s, onSignal);
+    process.on('uncaughtException', onUncaught);
+    process.on('unhandledRejection', onUncaught);
+    const timer =
+      this.options.deadlineMs === undefined
+        ? undefined
+        : setTimeout(() => stop({ status: 'timedout' }), this.options.deadlineMs);
+
+    const teardowns: Task<C>[] = [];
+    let result: Stop | undefined;
+    let stoppedIn: string | undefined;
+    try {
+      for (const task of this.tasks) {
+        if (task.teardown) teardowns.push(task);
+        log(`${task.title}…`);
+        const setup = task.setup(ctx, abort.signal).then(
+          () => undefined,
+          (error: unknown) => ({ status: 'failed', error }) as Stop,
+        );
+        const outcome = await Promise.race([setup, stopped]);
+        if (outcome !== undefined) {
+          result = outcome;
+          stoppedIn = task.title;
+          abort.abort(
+            new FaultlineError('RUN_INTERRUPTED', `the run was ${outcome.status} in ${task.title}`),
+          );
+          // Let the setup see the abort and finish what it was writing (e.g. the history) first.
+          await Promise.race([setup, delay(this.options.graceMs ?? 15_000)]);
+          break;
+        }
+      }
+    } finally {
+      if (timer) clearTimeout(timer);
+    }
+    const teardownErrors: TaskRunResult['teardownErrors'] = [];
+    for (const task of teardowns.reverse()) {
+      try {
+        await task.teardown!(ctx);
+      } catch (error) {
+        log(`teardown of ${task.title} failed: ${error instanceof Error ? error.message : String(error)}`);
+        teardownErrors.push({ title: task.title, error });
+      }
+    }
+    for (const s of signals) process.off(s, onSignal);
+    process.off('uncaughtException', onUncaught);
+    process.off('unhandledRejection', onUncaught);
+    if (result === undefined) return { status: 'passed', teardownErrors };
+    return {
+      status: result.status,
+      ...(result.error === undefined ? {} : { error: result.error }),
+      ...(stoppedIn === undefined ? {} : { stoppedIn }),
+      teardownErrors,
+    };
+  }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}

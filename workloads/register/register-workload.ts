@@ -1,0 +1,29 @@
+import type { Workload, WorkloadOptions } from '../../src/core/workload.js';
+import { checkLinearizability } from '../../checkers/linearizability/check-linearizability.js';
+import { registerOps, type RegisterOpsOptions } from './register-ops.js';
+
+function opsOptions(options: WorkloadOptions): RegisterOpsOptions {
+  const num = (name: string, fallback: number): number => {
+    const v = options[name];
+    return typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : fallback;
+  };
+  return { keys: num('keys', 3), opsPerKey: num('opsPerKey', 200), values: num('values', 5) };
+}
+
+/**
+ * Keyed compare-and-set registers: read/write/cas on a few keys with small int values, checked for
+ * linearizability per key with the cas-register model. A client returns `fail` for a cas whose
+ * compare did not match, and reads `[k, null]` for a key never written.
+ */
+export const registerWorkload: Workload = {
+  name: 'register',
+  description: 'read, write and compare-and-set on a few keys; linearizable per key (cas-register model)',
+  generator: (options) => registerOps(opsOptions(options)),
+  checkers: () => [
+    {
+      name: 'linearizability',
+      check: (history) =>
+        checkLinearizability(history, { model: 'cas-register', independent: true, timeoutMs: 120_000 }),
+    },
+  ],
+};
