@@ -1,5 +1,8 @@
 import { Command } from 'commander';
+import { addAnalyzeCommand } from './commands/analyze.js';
 import { addCheckCommand } from './commands/check.js';
+import { addCleanCommand } from './commands/clean.js';
+import { addTestCommand } from './commands/test.js';
 import { packageVersion } from './package-version.js';
 
 /** The faultline command line: one `addXCommand(program)` line per command. */
@@ -11,5 +14,8 @@ export function createProgram(): Command {
     .showHelpAfterError('(add --help for usage)')
     .allowExcessArguments(false);
   addCheckCommand(program);
+  addTestCommand(program);
+  addAnalyzeCommand(program);
+  addCleanCommand(program);
   return program;
 }

@@ -64,7 +64,7 @@ export async function analyzeRun(runDir: string, workload: Workload): Promise<An
   };
   const results = await checkHistory(history, [...workload.checkers(options), someOkCheck]);
   const verdict = mergeVerdicts(results.map((r) => r.valid));
-  writeReports(runDir, history, results, {
+  await writeReports(runDir, history, results, {
     name: test.name,
     system: test.system,
     workload: test.workload,

@@ -297,7 +297,7 @@ export async function runTest(spec: TestSpec): Promise<RunOutcome> {
   const history: History = await readHistory(store.historyPath, { format: 'jsonl' });
   const results = await checkHistory(history, [...spec.workload.checkers(workloadOptions), someOkCheck]);
   const verdict = mergeVerdicts(results.map((r) => r.valid));
-  writeReports(store.dir, history, results, {
+  await writeReports(store.dir, history, results, {
     ...testInfo,
     nodes: state.cluster?.nodes ? [...state.cluster.nodes] : [],
     ...(state.version ? { version: state.version } : {}),

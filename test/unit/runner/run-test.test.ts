@@ -159,7 +159,14 @@ describe('runTest (in-memory platform)', () => {
     expect(outcome.exitCode).toBe(0);
     expect(outcome.counts.ok).toBeGreaterThan(200);
     expect(events).toEqual(['create', 'heal', 'heal', 'destroy', 'reap']);
-    for (const f of ['history.jsonl', 'test.json', 'results.json', 'junit.xml', 'logs/n1/mem.log']) {
+    for (const f of [
+      'history.jsonl',
+      'test.json',
+      'results.json',
+      'junit.xml',
+      'index.html',
+      'logs/n1/mem.log',
+    ]) {
       expect(existsSync(join(outcome.runDir, f)), f).toBe(true);
     }
     expect(readlinkSync(join(store, 'latest'))).toBe(join('mem-register', outcome.runDir.split('/').at(-1)!));
