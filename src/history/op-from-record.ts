@@ -30,7 +30,7 @@ function describe(value: unknown): string {
  * `value` is null; a missing `time` is the previous event's time + 1; unknown fields are kept.
  */
 export function opFromRecord(record: unknown, at: RecordPosition): Op {
-  const fail = (message: string, hint?: string): never => {
+  const fail = (message: string, hint = 'See docs/history-format.md for the fields of an event.'): never => {
     throw new HistoryError(message, { line: at.line, source: at.source, hint });
   };
   if (!isRecord(record)) {
@@ -41,18 +41,31 @@ export function opFromRecord(record: unknown, at: RecordPosition): Op {
   }
   const type = record['type'];
   if (typeof type !== 'string' || !(OP_TYPES as readonly string[]).includes(type)) {
-    fail(`unknown type ${describe(type)}: expected invoke, ok, fail or info`);
+    fail(
+      type === undefined
+        ? 'missing field "type": expected invoke, ok, fail or info'
+        : `unknown type ${describe(type)}: expected invoke, ok, fail or info`,
+    );
   }
   const process = record['process'];
   if (!(
     process === 'nemesis' ||
     (typeof process === 'number' && Number.isInteger(process) && process >= 0)
   )) {
-    fail(`process ${describe(process)} is not a non-negative integer or "nemesis"`);
+    fail(
+      process === undefined
+        ? 'missing field "process": a non-negative integer, or "nemesis"'
+        : `process ${describe(process)} is not a non-negative integer or "nemesis"`,
+    );
   }
   const f = record['f'];
-  if (typeof f !== 'string' || f === '')
-    fail(`f ${describe(f)} is not a non-empty string (the op's function, e.g. "read")`);
+  if (typeof f !== 'string' || f === '') {
+    fail(
+      f === undefined
+        ? 'missing field "f": the op\'s function, e.g. "read"'
+        : `f ${describe(f)} is not a non-empty string (the op's function, e.g. "read")`,
+    );
+  }
   let time = record['time'];
   if (typeof time === 'bigint') time = Number(time);
   if (time === undefined || time === null) {

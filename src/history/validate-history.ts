@@ -133,7 +133,12 @@ function checkValue(
     value = (value as Value[])[1]!;
   }
   const problem = model.validate(op.f, value, op.type);
-  if (problem !== undefined) fail(`invalid value for the ${model.name} model${where}: ${problem}`);
+  if (problem !== undefined) {
+    fail(
+      `invalid value for the ${model.name} model${where}: ${problem}`,
+      'See the values each model expects in docs/history-format.md, or pick the model that matches the history.',
+    );
+  }
 }
 
 function show(value: Value): string {

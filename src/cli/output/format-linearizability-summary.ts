@@ -61,7 +61,7 @@ export function formatLinearizabilitySummary(result: LinearizabilityResult, hist
     lines.push(`  initial state: ${cx.initialState}`);
     if (cx.prefix.length === 0) lines.push('  linearized prefix: (none)');
     else lines.push('  linearized prefix (op -> state after it):');
-    for (const step of cx.prefix) lines.push(`    ${showOp(step.op)}  => ${step.state}`);
+    for (const step of cx.prefix) lines.push(`    ${showOp(step.op)}  => state ${step.state}`);
     if (cx.blocking) lines.push(`  must take effect before it returns, but cannot: ${showOp(cx.blocking)}`);
     if (cx.stuck.length > 0) lines.push('  ops that cannot go next:');
     for (const stuck of cx.stuck)

@@ -74,12 +74,12 @@ describe('parseHistory (JSONL)', () => {
   });
 
   it.each([
-    ['{"process":0,"f":"read"}', /unknown type missing/],
+    ['{"process":0,"f":"read"}', /missing field "type": expected invoke, ok, fail or info/],
     ['{"type":"done","process":0,"f":"read"}', /unknown type "done": expected invoke, ok, fail or info/],
-    ['{"type":"invoke","f":"read"}', /process missing is not a non-negative integer or "nemesis"/],
+    ['{"type":"invoke","f":"read"}', /missing field "process": a non-negative integer, or "nemesis"/],
     ['{"type":"invoke","process":-1,"f":"read"}', /process -1 is not/],
     ['{"type":"invoke","process":"p1","f":"read"}', /process "p1" is not/],
-    ['{"type":"invoke","process":0}', /f missing is not a non-empty string/],
+    ['{"type":"invoke","process":0}', /missing field "f"/],
     ['{"type":"invoke","process":0,"f":7}', /f 7 is not a non-empty string/],
     ['{"type":"invoke","process":0,"f":"read","time":-5}', /time -5 is not a non-negative number/],
     ['{"type":"invoke","process":0,"f":"read","time":"soon"}', /time "soon" is not/],
