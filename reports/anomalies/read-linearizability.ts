@@ -9,8 +9,12 @@ export interface LinearizabilityCounterexample {
   ops: number[];
   /** The longest order found that works: each op and the model state after it. */
   steps: { op: number; state: string | undefined }[];
-  /** Ops that could not go next, with why. */
-  blocked: { op: number; reason: string | undefined }[];
+  /** Ops that could not go next, with why (and the state they were tried in, when given). */
+  blocked: { op: number; reason: string | undefined; state: string | undefined }[];
+  /** The op that had to take effect before it returned, but could not. */
+  blocking: number | undefined;
+  /** Ops the checker relaxed from ok to info while shrinking (history indexes). */
+  relaxed: number[];
   initial: string | undefined;
   /** The model state where the search got stuck. */
   state: string | undefined;
@@ -57,19 +61,30 @@ export function readLinearizability(anomaly: Anomaly): LinearizabilityCounterexa
   const blocked = (Array.isArray(rawBlocked) ? rawBlocked : []).flatMap((b: unknown) => {
     const op = opRef(b);
     if (op === undefined) return [];
-    const reason =
-      b && typeof b === 'object'
-        ? pick(b as Record<string, unknown>, ['reason', 'why', 'message', 'error'])
-        : undefined;
-    return [{ op, reason: reason === undefined ? undefined : showValue(reason, 300) }];
+    const r = b && typeof b === 'object' ? (b as Record<string, unknown>) : {};
+    const why = pick(r, ['reason', 'why', 'message', 'error']);
+    const deadEnd = r['kind'] === 'dead-end' ? ' (it fits, but then nothing else can follow)' : '';
+    return [
+      {
+        op,
+        reason: why === undefined ? undefined : showValue(why, 300) + deadEnd,
+        state: stateText(r['state']),
+      },
+    ];
   });
   if (steps.length === 0 && blocked.length === 0) return undefined;
   const ops = (anomaly.ops ?? []).filter((i) => Number.isInteger(i));
+  const described = Array.isArray(src['ops']) ? (src['ops'] as unknown[]) : [];
+  const relaxed = described.flatMap((o) =>
+    o && typeof o === 'object' && (o as Record<string, unknown>)['relaxed'] === true ? [opRef(o) ?? -1] : [],
+  );
   return {
     key: src['key'],
     ops,
     steps,
     blocked,
+    blocking: opRef(src['blocking']),
+    relaxed: relaxed.filter((i) => i >= 0),
     initial: stateText(pick(src, ['initialState', 'initial', 'init'])),
     state: stateText(pick(src, ['state', 'finalState', 'lastState', 'stuckState'])),
   };

@@ -100,7 +100,14 @@ export function renderLinearizability(ctx: OpContext, cx: LinearizabilityCounter
         .join('') +
       '</ol>'
     : '<p>No op could be linearized first.</p>';
-  const stuck = cx.state ?? cx.steps[cx.steps.length - 1]?.state ?? cx.initial;
+  const stuck = cx.state ?? cx.blocked[0]?.state ?? cx.steps[cx.steps.length - 1]?.state ?? cx.initial;
+  const blocking =
+    cx.blocking === undefined
+      ? ''
+      : `<p class="blocking">Op <b class="op-link" data-op="${opPair(ctx, cx.blocking)?.index ?? cx.blocking}">#${opPair(ctx, cx.blocking)?.index ?? cx.blocking} ${escapeHtml(opText(ctx, cx.blocking))}</b> had to take effect before it returned, but no order lets it.</p>`;
+  const relaxed = cx.relaxed.length
+    ? `<p class="note">Treated as possibly unfinished (info) to make the example smaller: ${cx.relaxed.map((i) => `#${i}`).join(', ')}.</p>`
+    : '';
   const blocked = cx.blocked.length
     ? `<p>Then, from state <code>${escapeHtml(stuck ?? '?')}</code>, <b>no op can go next</b>:</p><ul class="lin-blocked">` +
       cx.blocked
@@ -117,7 +124,8 @@ export function renderLinearizability(ctx: OpContext, cx: LinearizabilityCounter
     renderTimeline(ctx, cx) +
     '<div class="lin-legend"><span class="sw linearized"></span>linearized (number = order tried)' +
     '<span class="sw blocked"></span>cannot go next<span class="sw plain"></span>other failing op</div>' +
-    `<div class="lin-explain"><div><h4>The longest order that works</h4>${steps}</div><div>${blocked}</div></div>` +
+    `<div class="lin-explain"><div><h4>The longest order that works</h4>${steps}</div><div><h4>Why it cannot go on</h4>${blocked}${blocking}</div></div>` +
+    relaxed +
     renderOpsTable(
       ctx,
       cx.ops.length ? cx.ops : [...cx.steps.map((s) => s.op), ...cx.blocked.map((b) => b.op)],

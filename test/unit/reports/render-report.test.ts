@@ -1,0 +1,72 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { renderReport } from '../../../reports/render-report.js';
+import { buildReportCases, XSS, type ReportCase } from './fixtures/report-cases.js';
+
+let cases: ReportCase[];
+beforeAll(async () => {
+  cases = await buildReportCases();
+});
+const html = (name: string): string => {
+  const c = cases.find((x) => x.name === name)!;
+  return renderReport(c);
+};
+
+describe('renderReport', () => {
+  it('is one self-contained file: no external URL, and a CSP that forbids fetching', () => {
+    for (const c of cases) {
+      const page = renderReport(c);
+      expect(page).not.toMatch(/\b(src|href)=["']?(https?:)?\/\//i);
+      expect(page).toContain(`default-src 'none'`);
+    }
+  });
+
+  it('never writes an untrusted value as markup', () => {
+    const page = html('xss');
+    expect(page).not.toContain('<script>window.__xss');
+    expect(page).not.toContain('<img src=x');
+    // Exactly the two script elements of the report itself.
+    expect(page.match(/<script/g)).toHaveLength(2);
+    expect(page).toContain('&lt;script&gt;window.__xss=1&lt;/script&gt;');
+  });
+
+  it('lists each anomaly with its ops as clickable rows', () => {
+    for (const c of cases) {
+      const page = renderReport(c);
+      for (const [id, ops] of Object.entries(c.expect)) {
+        const article = page.slice(page.indexOf(`<span class="anomaly-id">${id}</span>`));
+        expect(article.length, `${c.name}: ${id}`).toBeLessThan(page.length);
+        const body = article.slice(0, article.indexOf('</article>'));
+        for (const op of ops)
+          expect(body, `${c.name}: ${id} op ${op}`).toContain(`<tr class="op-row" data-op="${op}"`);
+      }
+    }
+  });
+
+  it('draws a linearizability counterexample: order tried, states, and the op that cannot go next', () => {
+    const page = html('linearizability');
+    expect(page).toContain('<svg class="lin-timeline"');
+    expect(page).toMatch(
+      /<ol class="lin-steps"><li data-op="0" class="op-link">#0 <b>write 1<\/b> <span class="arrow">⇒<\/span> state <code>1<\/code>/,
+    );
+    expect(page).toContain(
+      '#5 <b>read → 1</b>: read nil returned 1 (process 2, op #5) is impossible in state 2',
+    );
+  });
+
+  it('draws a transaction cycle as a graph with labelled edges and reasons', () => {
+    const page = html('transactional');
+    expect(page.match(/<svg class="cycle-graph"/g)).toHaveLength(2);
+    expect(page).toContain('>1. wr</text>');
+    expect(page).toContain('<div class="reason">T6 read c = nil; T5 wrote c = 1</div>');
+  });
+
+  it('shows an unknown verdict with its reason', () => {
+    expect(html('set')).toContain('<b>Could not decide:</b> history has a pending op at the end');
+  });
+
+  it('says a valid run found nothing', () => {
+    const page = html('valid');
+    expect(page).toContain('<span class="verdict valid big">');
+    expect(page).toContain('No anomalies found.');
+  });
+});
