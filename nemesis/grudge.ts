@@ -74,9 +74,10 @@ export function grudgeFor(mode: PartitionMode, nodes: readonly string[], rng: Rn
       return grudge;
     }
     default:
-      throw new FaultlineError('BAD_ARGUMENT', `Unknown partition mode "${String(mode)}".`, {
-        hint: `Use one of ${PARTITION_MODES.join(', ')}.`,
-      });
+      throw new FaultlineError(
+        'BAD_ARGUMENT',
+        `Unknown partition mode "${String(mode)}"; use one of ${PARTITION_MODES.join(', ')}.`,
+      );
   }
 }
 

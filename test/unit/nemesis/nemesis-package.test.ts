@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { createRng } from '../../../src/generator/rng.js';
+import { nemesisPackage } from '../../../nemesis/nemesis-package.js';
+import { partitionScript } from '../../../nemesis/partition-nemesis.js';
+
+const nodes = ['n1', 'n2', 'n3', 'n4', 'n5'];
+
+describe('nemesisPackage', () => {
+  it('combines kinds into one nemesis and one fault per kind', () => {
+    const pkg = nemesisPackage(['partition', 'kill', 'pause', 'clock'], { nodes });
+    expect(pkg.faults.map((f) => f.name)).toEqual(['partition', 'kill', 'pause', 'clock']);
+    expect([...pkg.nemesis.fs].sort()).toEqual(
+      [
+        'bump-clock',
+        'kill',
+        'pause',
+        'reset-clock',
+        'resume',
+        'start',
+        'start-partition',
+        'stop-partition',
+        'strobe-clock',
+      ].sort(),
+    );
+  });
+
+  it('draws concrete, reproducible fault ops from the schedule rng', () => {
+    const pkg = nemesisPackage(['partition', 'kill', 'clock'], { nodes });
+    const draw = (seed: number): unknown[] => pkg.faults.map((f) => f.start(createRng(seed)));
+    expect(draw(5)).toEqual(draw(5));
+    const [partition, kill, clock] = draw(5) as { f: string; value: Record<string, unknown> | string[] }[];
+    expect(partition!.f).toBe('start-partition');
+    expect(Object.keys((partition!.value as { grudge: object }).grudge).length).toBeGreaterThan(0);
+    expect(kill!.f).toBe('kill');
+    expect((kill!.value as string[]).every((n) => nodes.includes(n))).toBe(true);
+    expect(['bump-clock', 'strobe-clock']).toContain(clock!.f);
+    expect(pkg.faults.map((f) => f.stop.f)).toEqual(['stop-partition', 'start', 'reset-clock']);
+  });
+
+  it('rejects an unknown kind naming the known ones', () => {
+    expect(() => nemesisPackage(['partition', 'flood'], { nodes })).toThrow(/Unknown nemesis "flood"/);
+  });
+
+  it('gives a no-op nemesis for no kinds', () => {
+    const pkg = nemesisPackage([], { nodes });
+    expect(pkg.faults).toEqual([]);
+    expect(pkg.nemesis.fs).toEqual([]);
+  });
+});
+
+describe('partitionScript', () => {
+  it('flushes, then drops traffic from and to each peer of the grudge', () => {
+    const script = partitionScript({ n1: ['n2'] }, 'n1', (n) => `10.0.0.${n.slice(1)}`);
+    expect(script).toBe(
+      'iptables -w -F INPUT && iptables -w -F OUTPUT && iptables -w -A INPUT -s 10.0.0.2 -j DROP && iptables -w -A OUTPUT -d 10.0.0.2 -j DROP',
+    );
+    expect(partitionScript({}, 'n3', () => '')).toBe('iptables -w -F INPUT && iptables -w -F OUTPUT');
+  });
+});
