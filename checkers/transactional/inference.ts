@@ -1,0 +1,20 @@
+
+/** Which txn each external read observed: the inputs of the vector-clock (AWDIT) checks. */
+export interface ReadFrom {
+  reader: number[];
+  key: number[];
+  /** Writer txn, or -1 when the read saw the initial (empty/nil) state. */
+  writer: number[];
+  mop: number[];
+}
+
+/** What a workload's inference adds to a check: data edges, reads-from, and how to explain an edge. */
+export interface Inference {
+  readFrom: ReadFrom;
+  /** Plain-language reason for data edge `e` of the EdgeList. */
+  explain(e: number): string;
+  /** Why some reads could not be attributed to one writer (values written more than once), or undefined. */
+  ambiguous: string | undefined;
+  /** Honest limits of this workload's inference, for the result's notes. */
+  notes: string[];
+}

@@ -1,0 +1,267 @@
+import type { Anomaly } from '../../src/core/checker.js';
+import type { Verdict } from '../../src/core/verdict.js';
+import { cycleAnomaly } from './cycle-anomaly.js';
+import { toCsr } from './csr-graph.js';
+import { EdgeList } from './edge-list.js';
+import { PROCESS, WR, WW } from './edge-kinds.js';
+import { findCycles } from './find-cycles.js';
+import type { ReadFrom } from './inference.js';
+import { FAIL, WRITE, type TxnHistory } from './txn-history.js';
+import { keyName, txnName } from './txn-names.js';
+import { showValue } from './value-key.js';
+
+export type WeakLevel = 'read-committed' | 'read-atomic' | 'causal';
+
+/** Anomaly id reported for a violation of each level's axiom (Biswas & Enea 2019). */
+export const AXIOM_IDS: Record<WeakLevel, string> = {
+  'read-committed': 'rc-axiom',
+  'read-atomic': 'ra-axiom',
+  causal: 'cc-axiom',
+};
+
+export interface WeakIsolationResult {
+  valid: Verdict;
+  anomalies: Anomaly[];
+  unknownReason?: string;
+  stats: Record<string, number>;
+}
+
+/** Extra commit-order edges known from elsewhere (list-append version orders), with their reasons. */
+export interface ExtraOrder {
+  list: EdgeList;
+  explain(e: number): string;
+}
+
+/** Largest vector-clock table (txns x sessions) this pass allocates. */
+const MAX_CLOCK_CELLS = 64_000_000;
+
+/**
+ * Read committed, read atomic and causal consistency by the axioms of Biswas & Enea (2019), with
+ * vector clocks as in AWDIT (Møldrup et al., PLDI 2025). Every read must come from one known writer
+ * (unique writes). Happens-before is so ∪ wr; for a read of x from t1 in t3, every other writer t2
+ * of x that t3 must see (RC: so-before t3 or read by an earlier read of t3; RA: so-before t3 or read
+ * anywhere by t3; CC: happens-before t3) must commit before t1. Per session only the last such
+ * writer matters (the others are so-before it), so a read costs O(sessions · log n). The history
+ * satisfies the level iff so ∪ wr plus these edges is acyclic; a witness cycle is reported if not.
+ */
+export function weakIsolation(
+  h: TxnHistory,
+  rf: ReadFrom,
+  level: WeakLevel,
+  extra?: ExtraOrder,
+  budget = 10_000_000,
+): WeakIsolationResult {
+  const id = AXIOM_IDS[level];
+  const n = h.n;
+  const ns = h.processNames.length;
+  const nk = h.keyNames.length;
+  const T = (t: number): string => txnName(h, t);
+  const K = (k: number): string => keyName(h, k);
+  const stats: Record<string, number> = { reads: rf.reader.length, sessions: ns };
+  const co = new EdgeList();
+  const extraOrig: number[] = [];
+  if (extra) {
+    for (let e = 0; e < extra.list.length; e++) {
+      if (extra.list.kind[e] !== WW) continue;
+      co.add(extra.list.from[e]!, extra.list.to[e]!, WW, extra.list.key[e]!, -2 - extraOrig.length);
+      extraOrig.push(e);
+    }
+  }
+  // Sessions: position of each non-aborted txn within its process.
+  const pos = new Int32Array(n).fill(-1);
+  const count = new Int32Array(ns);
+  const last = new Int32Array(ns).fill(-1);
+  for (let t = 0; t < n; t++) {
+    if (h.status[t] === FAIL) continue;
+    const p = h.proc[t]!;
+    pos[t] = count[p]!++;
+    if (last[p]! >= 0) co.add(last[p]!, t, PROCESS);
+    last[p] = t;
+  }
+  // Reads grouped by reader, in micro-op order.
+  const byReader: number[][] = Array.from({ length: n }, () => []);
+  for (let i = 0; i < rf.reader.length; i++) {
+    byReader[rf.reader[i]!]!.push(i);
+    if (rf.writer[i]! >= 0) co.add(rf.writer[i]!, rf.reader[i]!, WR, rf.key[i]!, rf.mop[i]!);
+  }
+  const hbEdges = co.length;
+  const hb = toCsr(n, co);
+  const indeg = new Int32Array(n);
+  for (let e = 0; e < hbEdges; e++) if (co.kind[e] !== WW) indeg[co.to[e]!]!++;
+  const topo = new Int32Array(n);
+  let tn = 0;
+  for (let t = 0; t < n; t++) if (h.status[t] !== FAIL && indeg[t] === 0) topo[tn++] = t;
+  let live = 0;
+  for (let t = 0; t < n; t++) if (h.status[t] !== FAIL) live++;
+  for (let q = 0; q < tn; q++) {
+    const t = topo[q]!;
+    for (let i = hb.start[t]!; i < hb.start[t + 1]!; i++) {
+      const e = hb.edges[i]!;
+      if (co.kind[e] === WW) continue;
+      const u = co.to[e]!;
+      if (--indeg[u]! === 0) topo[tn++] = u;
+    }
+  }
+  const explain = (e: number): string => {
+    const a = co.from[e]!;
+    const b = co.to[e]!;
+    const aux = co.aux[e]!;
+    switch (co.kind[e]) {
+      case PROCESS:
+        return `process ${String(h.processNames[h.proc[a]!])} ran ${T(a)} before ${T(b)}, so ${T(a)} < ${T(b)}`;
+      case WR:
+        return `${T(b)} read key ${K(co.key[e]!)} = ${showValue(h.mopVal[aux]!)}, written by ${T(a)}, so ${T(a)} < ${T(b)}`;
+      default:
+        if (aux <= -2) return extra!.explain(extraOrig[-2 - aux]!);
+        return `${T(h.mopTxn[aux]!)} read key ${K(co.key[e]!)} from ${T(b)} although ${T(a)}, which also writes key ${K(co.key[e]!)}, is visible to it, so ${T(a)}'s write must come first: ${T(a)} < ${T(b)}`;
+    }
+  };
+  const witness = (what: string): WeakIsolationResult => {
+    const found = findCycles(
+      toCsr(n, co),
+      [{ id, allowed: WW | WR | PROCESS, start: what === 'hb' ? WR : WW, need: 0, rw: 'none' }],
+      budget,
+      1,
+    );
+    const anomalies = found.witnesses.map((w) =>
+      cycleAnomaly(
+        h,
+        co,
+        w.edges,
+        id,
+        explain,
+        what === 'hb' ? 'session order and reads-from form a cycle: ' : '',
+      ),
+    );
+    if (anomalies.length === 0) {
+      anomalies.push({
+        id,
+        message: `${id}: the commit order constraints of ${level} form a cycle (the witness search ran out of budget).`,
+        ops: [],
+      });
+    }
+    return { valid: false, anomalies, stats };
+  };
+  if (tn < live) return witness('hb');
+
+  // Vector clocks (causal only): vc[t*ns + s] = last position in session s that happens before or is t.
+  let vc: Int32Array | undefined;
+  if (level === 'causal') {
+    if (n * ns > MAX_CLOCK_CELLS) {
+      return {
+        valid: 'unknown',
+        anomalies: [],
+        unknownReason: `${n} transactions x ${ns} sessions exceed the vector-clock table limit (${MAX_CLOCK_CELLS} cells); many crashed (info) processes each start a new session`,
+        stats,
+      };
+    }
+    vc = new Int32Array(n * ns).fill(-1);
+    for (let q = 0; q < tn; q++) {
+      const t = topo[q]!;
+      const bt = t * ns;
+      vc[bt + h.proc[t]!] = pos[t]!;
+      for (let i = hb.start[t]!; i < hb.start[t + 1]!; i++) {
+        const e = hb.edges[i]!;
+        if (co.kind[e] === WW) continue;
+        const bu = co.to[e]! * ns;
+        for (let s = 0; s < ns; s++) if (vc[bt + s]! > vc[bu + s]!) vc[bu + s] = vc[bt + s]!;
+      }
+    }
+  }
+  // Writers of each key per session, in session order.
+  const writes = new Set<number>();
+  const bySession = new Map<number, number[]>();
+  for (let t = 0; t < n; t++) {
+    if (h.status[t] === FAIL) continue;
+    for (let m = h.mopStart[t]!; m < h.mopStart[t + 1]!; m++) {
+      if (h.mopKind[m] !== WRITE) continue;
+      const k = h.mopKey[m]!;
+      if (writes.has(t * nk + k)) continue;
+      writes.add(t * nk + k);
+      const slot = k * ns + h.proc[t]!;
+      const list = bySession.get(slot);
+      if (list) list.push(t);
+      else bySession.set(slot, [t]);
+    }
+  }
+  /** Last writer of key k in session s at position <= j, or -1. */
+  const lastWriter = (k: number, s: number, j: number): number => {
+    const list = bySession.get(k * ns + s);
+    if (!list || j < 0) return -1;
+    let lo = 0;
+    let hi = list.length - 1;
+    let best = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (pos[list[mid]!]! <= j) {
+        best = list[mid]!;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return best;
+  };
+  const anomalies: Anomaly[] = [];
+  let initViolations = 0;
+  const constrain = (t2: number, t1: number, t3: number, i: number): void => {
+    if (t2 < 0 || t2 === t1 || t2 === t3) return;
+    const k = rf.key[i]!;
+    if (t1 < 0) {
+      initViolations++;
+      if (anomalies.length < 8) {
+        anomalies.push({
+          id,
+          message: `${id}: ${T(t3)} read key ${K(k)} = ${showValue(h.mopVal[rf.mop[i]!]!)}, the initial state, although ${T(t2)}, which writes key ${K(k)}, is visible to it under ${level}.`,
+          ops: [h.inv[t2]!, h.inv[t3]!],
+          key: h.keyNames[k],
+        });
+      }
+      return;
+    }
+    // Already implied by session order or happens-before.
+    if (h.proc[t2] === h.proc[t1] && pos[t2]! < pos[t1]!) return;
+    if (vc && vc[t1 * ns + h.proc[t2]!]! >= pos[t2]!) return;
+    co.add(t2, t1, WW, k, rf.mop[i]!);
+  };
+  for (let t3 = 0; t3 < n; t3++) {
+    const reads = byReader[t3]!;
+    if (reads.length === 0) continue;
+    const s3 = h.proc[t3]!;
+    for (let r = 0; r < reads.length; r++) {
+      const i = reads[r]!;
+      const k = rf.key[i]!;
+      const t1 = rf.writer[i]!;
+      if (vc) {
+        for (let s = 0; s < ns; s++)
+          constrain(lastWriter(k, s, s === s3 ? pos[t3]! - 1 : vc[t3 * ns + s]!), t1, t3, i);
+        continue;
+      }
+      constrain(lastWriter(k, s3, pos[t3]! - 1), t1, t3, i);
+      // RA: anything t3 read from; RC: only what earlier reads of t3 read from.
+      const upto = level === 'read-atomic' ? reads.length : r;
+      for (let r2 = 0; r2 < upto; r2++) {
+        const t2 = rf.writer[reads[r2]!]!;
+        if (t2 >= 0 && writes.has(t2 * nk + k)) constrain(t2, t1, t3, i);
+      }
+    }
+  }
+  stats['inferredEdges'] = co.length - hbEdges;
+  if (initViolations > 0) {
+    stats['initialReadViolations'] = initViolations;
+    return { valid: false, anomalies, stats };
+  }
+  // Acyclicity of the full commit-order constraints.
+  const all = toCsr(n, co);
+  const deg = new Int32Array(n);
+  for (let e = 0; e < co.length; e++) deg[co.to[e]!]!++;
+  const queue: number[] = [];
+  for (let t = 0; t < n; t++) if (h.status[t] !== FAIL && deg[t] === 0) queue.push(t);
+  for (let q = 0; q < queue.length; q++) {
+    const t = queue[q]!;
+    for (let j = all.start[t]!; j < all.start[t + 1]!; j++) {
+      const u = co.to[all.edges[j]!]!;
+      if (--deg[u]! === 0) queue.push(u);
+    }
+  }
+  if (queue.length < live) return witness('co');
+  return { valid: true, anomalies: [], stats };
+}
