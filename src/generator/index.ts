@@ -15,6 +15,6 @@ export { any } from './any.js';
 export { mix } from './mix.js';
 export { eachThread } from './each-thread.js';
 export { untilOk } from './until-ok.js';
-export { nemesisSchedule } from './nemesis-schedule.js';
+export { nemesisSchedule, type NemesisScheduleOptions } from './nemesis-schedule.js';
 export { Anchor } from './anchor.js';
 export { simulate, type SimEvent, type SimulateOptions } from './simulate.js';

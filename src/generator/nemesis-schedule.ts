@@ -1,6 +1,15 @@
 import type { Generator } from '../core/generator.js';
 import type { FaultKind } from '../core/nemesis.js';
 import { Anchor } from './anchor.js';
+import { createRng } from './rng.js';
+
+export interface NemesisScheduleOptions {
+  /**
+   * Draw the n-th fault from an RNG seeded with (seed, n) instead of the context's, so the fault
+   * sequence depends on the seed alone, not on how many client ops ran in between.
+   */
+  seed?: number;
+}
 
 /**
  * The nemesis's timetable: wait `interval` ns, start a fault of a kind chosen at random, wait
@@ -10,8 +19,18 @@ import { Anchor } from './anchor.js';
 export function nemesisSchedule(
   kinds: readonly FaultKind[],
   intervalNs: number,
-  active?: FaultKind,
-  since: Anchor | number = new Anchor(),
+  options: NemesisScheduleOptions = {},
+): Generator {
+  return schedule(kinds, intervalNs, options.seed, 0, undefined, new Anchor());
+}
+
+function schedule(
+  kinds: readonly FaultKind[],
+  intervalNs: number,
+  seed: number | undefined,
+  n: number,
+  active: FaultKind | undefined,
+  since: Anchor | number,
 ): Generator {
   return {
     next(ctx) {
@@ -21,15 +40,16 @@ export function nemesisSchedule(
       const time = Math.max(ctx.time, from + intervalNs);
       if (active) {
         const op = { ...active.stop, thread: 'nemesis' as const, time };
-        return { op, gen: nemesisSchedule(kinds, intervalNs, undefined, Infinity) };
+        return { op, gen: schedule(kinds, intervalNs, seed, n, undefined, Infinity) };
       }
-      const kind = ctx.rng.pick(kinds);
-      const op = { ...kind.start(ctx.rng), thread: 'nemesis' as const, time };
-      return { op, gen: nemesisSchedule(kinds, intervalNs, kind, Infinity) };
+      const draw = seed === undefined ? ctx.rng : createRng((Math.imul(seed, 0x9e3779b1) + n) | 0);
+      const kind = draw.pick(kinds);
+      const op = { ...kind.start(draw), thread: 'nemesis' as const, time };
+      return { op, gen: schedule(kinds, intervalNs, seed, n + 1, kind, Infinity) };
     },
     update(ctx, event) {
-      if (event.thread !== 'nemesis') return nemesisSchedule(kinds, intervalNs, active, since);
-      return nemesisSchedule(kinds, intervalNs, active, ctx.time);
+      if (event.thread !== 'nemesis') return schedule(kinds, intervalNs, seed, n, active, since);
+      return schedule(kinds, intervalNs, seed, n, active, ctx.time);
     },
   };
 }

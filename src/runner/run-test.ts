@@ -205,7 +205,11 @@ export async function runTest(spec: TestSpec): Promise<RunOutcome> {
           clients(timeLimit(T, rate(spec.rate, spec.workload.generator(workloadOptions)))),
         ];
         if (nemesis && faults.length > 0) {
-          parts.push(onNemesis(timeLimit(T, nemesisSchedule(faults, spec.nemesisIntervalS * 1e9))));
+          parts.push(
+            onNemesis(
+              timeLimit(T, nemesisSchedule(faults, spec.nemesisIntervalS * 1e9, { seed: spec.seed })),
+            ),
+          );
         }
         try {
           await interpret({ pool: s.pool!, generator: any(...parts), rng, clock, recorder, signal });
@@ -273,7 +277,7 @@ export async function runTest(spec: TestSpec): Promise<RunOutcome> {
   const run = await runner.run(state);
   store.history.close();
   const endedAt = new Date();
-  const base = { runDir: store.dir, counts };
+  const base = { runDir: store.dir, runId, counts };
   if (run.status !== 'passed') {
     const message = run.error === undefined ? run.status : errorText(run.error);
     testJson({

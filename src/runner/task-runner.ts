@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { FaultlineError } from '../core/errors.js';
 
 /** One step of a run's lifecycle. Its teardown is registered as soon as its setup starts. */
@@ -44,6 +45,8 @@ export class TaskRunner<C> {
   async run(ctx: C): Promise<TaskRunResult> {
     const log = this.options.log ?? (() => {});
     const abort = new AbortController();
+    // Every running op and waiting worker listens to this signal: no listener limit applies.
+    setMaxListeners(0, abort.signal);
     let stop!: (s: Stop) => void;
     const stopped = new Promise<Stop>((resolve) => (stop = resolve));
     let signalsSeen = 0;

@@ -64,6 +64,8 @@ export interface RunOutcome {
   verdict?: Verdict;
   exitCode: number;
   runDir: string;
+  /** The value of the `faultline.run` label on everything the run created. */
+  runId: string;
   results: CheckResult[];
   /** Client completions of the whole run. */
   counts: { invoke: number; ok: number; fail: number; info: number };

@@ -27,10 +27,11 @@ export function validateClient(client: Client, timeoutMs: number): Client {
           resolve({ type: 'info', value: op.value, error: `timeout after ${timeoutMs} ms` });
         }, timeoutMs);
       });
+      let onInterrupt: (() => void) | undefined;
       const aborted = new Promise<Completion>((resolve) => {
-        const done = (): void => resolve({ type: 'info', value: op.value, error: 'interrupted' });
-        if (signal.aborted) done();
-        else signal.addEventListener('abort', done, { once: true });
+        onInterrupt = (): void => resolve({ type: 'info', value: op.value, error: 'interrupted' });
+        if (signal.aborted) onInterrupt();
+        else signal.addEventListener('abort', onInterrupt, { once: true });
       });
       try {
         const attempt = Promise.resolve()
@@ -43,6 +44,7 @@ export function validateClient(client: Client, timeoutMs: number): Client {
       } finally {
         clearTimeout(timer);
         signal.removeEventListener('abort', onAbort);
+        if (onInterrupt) signal.removeEventListener('abort', onInterrupt);
       }
     },
     async close() {

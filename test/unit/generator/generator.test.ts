@@ -17,6 +17,7 @@ import {
   rate,
   repeat,
   simulate,
+  stagger,
   sleep,
   timeLimit,
   untilOk,
@@ -233,5 +234,37 @@ describe('nemesisSchedule', () => {
     );
     expect(invokes(events).filter((e) => e.thread === 'nemesis').length).toBeGreaterThanOrEqual(8);
     expect(invokes(events).filter((e) => e.thread !== 'nemesis').length).toBeGreaterThan(800);
+  });
+});
+
+describe('nemesisSchedule with its own seed', () => {
+  const kinds: FaultKind[] = [
+    {
+      name: 'a',
+      start: (rng) => ({ f: 'start-a', value: rng.int(100) }),
+      stop: { f: 'stop-a', value: null },
+    },
+    {
+      name: 'b',
+      start: (rng) => ({ f: 'start-b', value: rng.int(100) }),
+      stop: { f: 'stop-b', value: null },
+    },
+  ];
+  const faults = (rate: number) =>
+    invokes(
+      simulate(
+        any(
+          clients(timeLimit(30 * S, stagger(1e9 / rate, rw()))),
+          nemesis(timeLimit(30 * S, nemesisSchedule(kinds, 2 * S, { seed: 5 }))),
+        ),
+        { threads, seed: rate },
+      ),
+    )
+      .filter((e) => e.thread === 'nemesis')
+      .map((e) => `${e.f} ${String(e.value)}`);
+
+  it('draws the same faults whatever the client load', () => {
+    expect(faults(10)).toEqual(faults(400));
+    expect(faults(10).length).toBeGreaterThan(10);
   });
 });
