@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { FaultlineError } from '../../src/core/errors.js';
 import type { Model, ModelOptions } from '../../src/core/model.js';
@@ -20,6 +22,21 @@ export interface RunOptions {
 
 /** Below this many ops in all, threads cost more than they save. */
 const MIN_OPS_FOR_WORKERS = 20_000;
+
+/**
+ * The worker script: worker.js next to this file when built, or, when running from .ts sources
+ * (tests, tsx), a small module that registers tsx's loader first (Node 20 workers ignore
+ * `--import` in execArgv).
+ */
+function workerUrl(): URL {
+  if (!import.meta.url.endsWith('.ts')) return new URL('./worker.js', import.meta.url);
+  const api = createRequire(import.meta.url)
+    .resolve('tsx/esm/api')
+    .replace(/\.cjs$/, '.mjs');
+  const target = new URL('./worker.ts', import.meta.url).href;
+  const code = `import { register } from ${JSON.stringify(pathToFileURL(api).href)}; register(); await import(${JSON.stringify(target)});`;
+  return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
+}
 
 /** Partitions are sent largest first, so one big key does not start last. */
 function bySizeDescending(parts: readonly Partition[]): number[] {
@@ -53,8 +70,7 @@ export async function runPartitions(
     modelOptions: options.modelOptions,
     limits: options.limits,
   };
-  const fromSource = import.meta.url.endsWith('.ts');
-  const url = new URL(fromSource ? './worker.ts' : './worker.js', import.meta.url);
+  const url = workerUrl();
   const queue = bySizeDescending(parts);
   const workers: Worker[] = [];
   return new Promise((resolve, reject) => {
@@ -84,7 +100,7 @@ export async function runPartitions(
       timer = setTimeout(() => finish(), Math.max(0, options.limits.deadline - Date.now()) + 5_000);
     }
     for (let t = 0; t < threads; t++) {
-      const w = new Worker(url, { workerData: setup, execArgv: fromSource ? ['--import', 'tsx'] : [] });
+      const w = new Worker(url, { workerData: setup });
       workers.push(w);
       w.on('message', (reply: WorkerReply) => {
         running--;

@@ -72,6 +72,8 @@ export function wglSearch(model: Model, ops: readonly PartitionOp[], limits: Sea
   }
   const nKinds = kindOps.length;
   const flow = model.written !== undefined && model.observed !== undefined;
+  const readOnly = new Uint8Array(nKinds);
+  for (let k = 0; k < nKinds; k++) readOnly[k] = model.isReadOnly(kindOps[k]!.model) ? 1 : 0;
   const writes = new Uint8Array(nKinds);
   const blind = new Uint8Array(nKinds);
   if (flow) {
@@ -204,6 +206,7 @@ export function wglSearch(model: Model, ops: readonly PartitionOp[], limits: Sea
   const stackLo = new Int32Array(n);
   const stackHi = new Int32Array(n);
   const stackLimit = new Float64Array(n);
+  const stackForced = new Uint8Array(n);
   let depth = 0;
   let state = 0;
   let explored = 0;
@@ -279,7 +282,39 @@ export function wglSearch(model: Model, ops: readonly PartitionOp[], limits: Sea
   let j = 0;
   let limit = Infinity; // position of the first return entry: info ops invoked before it are available
   let ticks = 0;
+  let backtrack = false;
   for (;;) {
+    if (backtrack) {
+      // Nothing more to try in this configuration: undo the last op.
+      if (depth === 0) return finish(false);
+      if (atPeak) {
+        snapshot();
+        atPeak = false;
+      }
+      depth--;
+      const id = stackOp[depth]!;
+      state = stackState[depth]!;
+      lo = stackLo[depth]!;
+      hi = stackHi[depth]!;
+      if (id < nReq) {
+        reqBits[id >>> 5]! &= ~(1 << (id & 31));
+        h1 ^= z1[id]!;
+        h2 ^= z2[id]!;
+        reqDone--;
+        unlift(id);
+        mode = 0;
+        entry = next[callEntry[id]!]!;
+      } else {
+        const jj = id - nReq;
+        optBits[jj >>> 5]! &= ~(1 << (jj & 31));
+        mode = 1;
+        j = jj + 1;
+        limit = stackLimit[depth]!;
+      }
+      // A forced op was the only choice worth trying in its configuration: keep backtracking.
+      backtrack = stackForced[depth] === 1;
+      continue;
+    }
     if (reqDone === nReq) return finish(true);
     if (explored >= limits.budget) return finish('unknown', 'budget');
     if (limits.deadline !== undefined && (++ticks & 0x3fff) === 0 && Date.now() > limits.deadline) {
@@ -291,9 +326,22 @@ export function wglSearch(model: Model, ops: readonly PartitionOp[], limits: Sea
       if (entry !== -1 && entryIsCall[entry] === 1) {
         const id = entryOp[entry]!;
         const k = kindOf[id]!;
-        if (!(afterInfoWrite && blind[k] === 1)) {
+        if (readOnly[k] === 1) {
+          // A read-only op that fits now can be linearized now without loss: moving it earlier in
+          // any linearization keeps real-time order (no pending op must precede it) and changes no
+          // state. So it is the only choice tried here; if it fails, this configuration fails.
+          const t = step(state, k);
+          if (t === state) {
+            if (push(id, t, 0)) {
+              stackForced[depth - 1] = 1;
+              entry = next[HEAD]!;
+            } else backtrack = true;
+            continue;
+          }
+        } else if (!(afterInfoWrite && blind[k] === 1)) {
           const t = step(state, k);
           if (t >= 0 && push(id, t, 0)) {
+            stackForced[depth - 1] = 0;
             entry = next[HEAD]!;
             continue;
           }
@@ -315,6 +363,7 @@ export function wglSearch(model: Model, ops: readonly PartitionOp[], limits: Sea
         if (!(afterInfoWrite && blind[k] === 1)) {
           const t = step(state, k);
           if (t >= 0 && t !== state && push(id, t, limit)) {
+            stackForced[depth - 1] = 0;
             mode = 0;
             entry = next[HEAD]!;
             continue;
@@ -324,31 +373,6 @@ export function wglSearch(model: Model, ops: readonly PartitionOp[], limits: Sea
       j++;
       continue;
     }
-    // Nothing more to try here: backtrack.
-    if (depth === 0) return finish(false);
-    if (atPeak) {
-      snapshot();
-      atPeak = false;
-    }
-    depth--;
-    const id = stackOp[depth]!;
-    state = stackState[depth]!;
-    lo = stackLo[depth]!;
-    hi = stackHi[depth]!;
-    if (id < nReq) {
-      reqBits[id >>> 5]! &= ~(1 << (id & 31));
-      h1 ^= z1[id]!;
-      h2 ^= z2[id]!;
-      reqDone--;
-      unlift(id);
-      mode = 0;
-      entry = next[callEntry[id]!]!;
-    } else {
-      const jj = id - nReq;
-      optBits[jj >>> 5]! &= ~(1 << (jj & 31));
-      mode = 1;
-      j = jj + 1;
-      limit = stackLimit[depth]!;
-    }
+    backtrack = true;
   }
 }

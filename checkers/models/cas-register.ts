@@ -1,16 +1,18 @@
 import type { Model, ModelFactory, ModelOp, ModelOptions } from '../../src/core/model.js';
 import type { Value } from '../../src/core/op.js';
 import { isPair } from './check-pair.js';
-import { stepReadWrite } from './register.js';
+import { stepReadWrite, type RegisterState } from './register.js';
 import { valueEquals, valueKey } from './value-key.js';
 
 /** The read-only op a failed cas becomes: the register did not hold the expected value. */
 export const CAS_FAILED = 'cas-failed';
 
-function stepCas(state: Value, op: ModelOp): Value | null {
+/** Steps a cas (ok, crashed, or failed comparison); null when impossible. */
+function stepCas(state: RegisterState, op: ModelOp): RegisterState | null {
   const [expected, next] = op.value as [Value, Value];
-  if (op.f === CAS_FAILED) return valueEquals(state, expected) ? null : state;
-  if (valueEquals(state, expected)) return next;
+  const holds = valueEquals(state.value, expected);
+  if (op.f === CAS_FAILED) return holds ? null : state;
+  if (holds) return valueEquals(next, state.value) ? state : { value: next };
   // A crashed cas whose comparison fails leaves the register as it was; an ok one is impossible.
   return op.crashed ? state : null;
 }
@@ -21,20 +23,18 @@ function stepCas(state: Value, op: ModelOp): Value | null {
  * hold old at some point in its interval (Porcupine uses this; Knossos drops it: set
  * failedCasObserves false to match Knossos). A fail with an error tells nothing and is dropped.
  */
-export const casRegister: ModelFactory = (options: ModelOptions = {}): Model<Value> => {
+export const casRegister: ModelFactory = (options: ModelOptions = {}): Model<RegisterState> => {
   const nilReadsUnknown = options.nilReadsUnknown ?? false;
   const failedCasObserves = options.failedCasObserves ?? true;
   return {
     name: 'cas-register',
     description: 'A register with read, write and compare-and-set ([old new]).',
     fs: ['read', 'write', 'cas'],
-    init: () => options.initial ?? null,
+    init: () => ({ value: options.initial ?? null }),
     step: (state, op) =>
-      op.f === 'cas' || op.f === CAS_FAILED
-        ? stepCas(state, op)
-        : (stepReadWrite(state, op, nilReadsUnknown) ?? null),
-    hash: valueKey,
-    show: valueKey,
+      op.f === 'cas' || op.f === CAS_FAILED ? stepCas(state, op) : stepReadWrite(state, op, nilReadsUnknown),
+    hash: (state) => valueKey(state.value),
+    show: (state) => valueKey(state.value),
     validate: (f, value, type) => {
       if (f === 'read' || f === 'write') return undefined;
       if (f !== 'cas') return `cas-register ops are read, write and cas, not ${f}`;

@@ -23,10 +23,11 @@ export const kv: ModelFactory = (options: ModelOptions = {}): Model<KvState> => 
       const [key, value] = op.value as [Value, Value];
       const k = valueKey(key);
       const current = state.has(k) ? state.get(k)! : initial;
-      const next = stepReadWrite(current, { ...op, value }, nilReadsUnknown);
-      if (next === null || next === undefined) return null;
-      if (next === current) return state;
-      return new Map(state).set(k, next);
+      const box = { value: current };
+      const next = stepReadWrite(box, { ...op, value }, nilReadsUnknown);
+      if (next === null) return null;
+      if (next === box) return state;
+      return new Map(state).set(k, next.value);
     },
     hash: (state) =>
       [...state.entries()]

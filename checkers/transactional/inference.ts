@@ -1,4 +1,3 @@
-
 /** Which txn each external read observed: the inputs of the vector-clock (AWDIT) checks. */
 export interface ReadFrom {
   reader: number[];

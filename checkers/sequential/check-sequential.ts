@@ -1,0 +1,160 @@
+import type { Anomaly, CheckResult, Checker } from '../../src/core/checker.js';
+import { FaultlineError } from '../../src/core/errors.js';
+import type { Model, ModelOptions } from '../../src/core/model.js';
+import type { History, Value } from '../../src/core/op.js';
+import { partitionHistory, type Partition } from '../linearizability/partition-history.js';
+import { models, type ModelName } from '../models/index.js';
+import { valueKey } from '../models/value-key.js';
+import { processSequences } from './process-sequences.js';
+import { sequentialSearch, type Frontier } from './sequential-search.js';
+import { uniqueWritesOrder } from './unique-writes-order.js';
+
+export interface SequentialOptions {
+  /** A model name from the registry, or a model object. */
+  model: ModelName | Model;
+  modelOptions?: ModelOptions;
+  /** Values are `[key v]` and each key is its own object of the model. */
+  independent?: boolean;
+  /** Configurations the search may expand (per key, then again for the whole history). Default 1,000,000. */
+  budget?: number;
+}
+
+export const DEFAULT_SEQUENTIAL_BUDGET = 1_000_000;
+
+const anomalies = {
+  nonsequential: "No total order of the ops respects every process's program order and the model.",
+} as const;
+
+function resolveModel(model: ModelName | Model, options: ModelOptions): Model {
+  if (typeof model !== 'string') return model;
+  if (!Object.hasOwn(models, model)) {
+    throw new FaultlineError('UNKNOWN_MODEL', `unknown model "${String(model)}"`, {
+      hint: `Use one of: ${Object.keys(models).join(', ')}.`,
+    });
+  }
+  return models[model](options);
+}
+
+/** Describes where the search got stuck, for the anomaly message. */
+function describeFrontier(f: Frontier, parts: readonly Partition[]): string {
+  const keyed = parts.length > 1 || parts[0]?.key !== undefined;
+  const state = keyed
+    ? f.states
+        .map((s, i) => `${parts[i]!.key === undefined ? '' : valueKey(parts[i]!.key!)}: ${s}`)
+        .join(', ')
+    : (f.states[0] ?? '');
+  const blocked = f.blocked
+    .map(
+      (b) => `process ${String(b.op.process)}'s ${b.op.f} ${valueKey(b.op.model.value)} (op #${b.op.index})`,
+    )
+    .join(', ');
+  return (
+    `the longest legal order found places ${f.placed} ops and leaves the state at ${state}; ` +
+    `from there no process can continue: ${blocked || 'none'}`
+  );
+}
+
+/**
+ * Checks sequential consistency: some total order of all ops respects each process's program
+ * order (not real time) and is legal for the model. Not compositional, so a keyed history is
+ * decided as a whole; each key alone is checked first because a key without a legal order refutes
+ * the history. For register, cas-register and kv with unique written values a key is decided in
+ * polynomial time (see uniqueWritesOrder); otherwise, and for the whole keyed history (NP-complete
+ * even with unique values, Gibbons and Korach 1997), a memoised search with a deterministic budget
+ * decides or says unknown.
+ */
+export function checkSequential(history: History, options: SequentialOptions): CheckResult {
+  const budget = options.budget ?? DEFAULT_SEQUENTIAL_BUDGET;
+  if (!(Number.isFinite(budget) && budget > 0)) {
+    throw new FaultlineError('BAD_ARGUMENT', `budget must be a positive number, not ${budget}`);
+  }
+  const modelOptions = options.modelOptions ?? {};
+  const model = resolveModel(options.model, modelOptions);
+  const { partitions, dropped } = partitionHistory(history, model, options.independent ?? false);
+  const polynomial =
+    ['register', 'cas-register', 'kv'].includes(model.name) && modelOptions.nilReadsUnknown !== true;
+  const inner = model.name === 'kv' ? (v: Value): Value => (v as Value[])[1]! : (v: Value): Value => v;
+  const initial = modelOptions.initial ?? null;
+  const stats: Record<string, number> = {
+    ops: partitions.reduce((n, p) => n + p.ops.length, 0),
+    keys: partitions.length,
+    explored: 0,
+    keysByConstruction: 0,
+    droppedFailed: dropped.failed,
+    droppedCrashedReads: dropped.crashedReads,
+  };
+  const result = (
+    valid: CheckResult['valid'],
+    found: Anomaly[],
+    extra: Partial<CheckResult> = {},
+  ): CheckResult => ({
+    checker: 'sequential',
+    model: model.name,
+    valid,
+    anomalies: found,
+    stats,
+    ...extra,
+  });
+
+  const unknownKeys: string[] = [];
+  for (const part of partitions) {
+    const keyText = part.key === undefined ? '' : ` on key ${valueKey(part.key)}`;
+    if (polynomial) {
+      const o = uniqueWritesOrder(part.ops, initial, inner);
+      if (!('applies' in o)) {
+        stats['keysByConstruction']!++;
+        if (o.valid) continue;
+        return result(false, [
+          { id: 'nonsequential', message: `${o.message}${keyText}`, ops: o.ops, key: part.key ?? null },
+        ]);
+      }
+    }
+    const s = sequentialSearch(model, processSequences([part]), 1, budget);
+    stats['explored']! += s.explored;
+    if (s.valid === false) {
+      return result(false, [
+        {
+          id: 'nonsequential',
+          message: `no legal order${keyText}: ${describeFrontier(s.frontier, [part])}`,
+          ops: s.frontier.blocked.map((b) => b.op.index),
+          key: part.key ?? null,
+        },
+      ]);
+    }
+    if (s.valid === 'unknown') unknownKeys.push(keyText || 'the history');
+  }
+  if (partitions.length <= 1) {
+    if (unknownKeys.length > 0) {
+      return result('unknown', [], {
+        unknownReason: `the search budget (${budget} configurations) ran out before deciding; raise the budget`,
+      });
+    }
+    return result(true, []);
+  }
+  // Keys are fine alone; sequential consistency still needs one order for all of them.
+  const all = sequentialSearch(model, processSequences(partitions), partitions.length, budget);
+  stats['explored']! += all.explored;
+  if (all.valid === true) return result(true, []);
+  if (all.valid === false) {
+    return result(false, [
+      {
+        id: 'nonsequential',
+        message: `every key has a legal order alone, but no single order fits all keys: ${describeFrontier(all.frontier, partitions)}`,
+        ops: all.frontier.blocked.map((b) => b.op.index),
+      },
+    ]);
+  }
+  return result('unknown', [], {
+    unknownReason:
+      `every key has a legal order alone, but the search for one order of all ${partitions.length} keys ` +
+      `ran out of budget (${budget} configurations); raise the budget`,
+  });
+}
+
+/** The sequential-consistency checker as a registry entry. */
+export const sequentialChecker: Checker<SequentialOptions> = {
+  name: 'sequential',
+  description: "Sequential consistency: one legal total order that respects each process's program order.",
+  anomalies,
+  check: (history, options) => checkSequential(history, options),
+};
