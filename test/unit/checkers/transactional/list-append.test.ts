@@ -1,0 +1,385 @@
+import { describe, expect, it } from 'vitest';
+import { checkTransactional } from '../../../../checkers/transactional/index.js';
+import type { History } from '../../../../src/core/op.js';
+import { history } from '../../../support/history.js';
+import { aborted, begin, commit, crashed, txn } from './txn-builders.js';
+
+interface Invalid {
+  name: string;
+  model?: string;
+  history: History;
+  /** Anomaly ids that must be reported (others may be too). */
+  anomalies: string[];
+  /** Anomaly ids that must not be reported. */
+  absent?: string[];
+  notModels?: string[];
+}
+
+const check = (h: History, model = 'serializable', realtime?: boolean) =>
+  checkTransactional(h, {
+    workload: 'list-append',
+    consistencyModel: model,
+    ...(realtime === undefined ? {} : { realtime }),
+  });
+
+// `allows`: anomalies reported but not prohibited by the model.
+const valid: { name: string; model?: string; history: History; allows?: string[] }[] = [
+  { name: 'empty history', history: history() },
+  { name: 'one txn reads its own append', history: history(...txn(0, ['append', 'x', 1], ['r', 'x', [1]])) },
+  {
+    name: 'serial appends and reads',
+    model: 'strict-serializable',
+    history: history(
+      ...txn(0, ['append', 'x', 1], ['append', 'y', 1]),
+      ...txn(1, ['r', 'x', [1]], ['append', 'x', 2]),
+      ...txn(0, ['r', 'x', [1, 2]], ['r', 'y', [1]]),
+    ),
+  },
+  {
+    name: 'nil reads are empty lists',
+    history: history(...txn(0, ['r', 'x', null]), ...txn(1, ['append', 'x', 1]), ...txn(0, ['r', 'x', [1]])),
+  },
+  {
+    name: 'aborted append never seen',
+    history: history(
+      ...aborted(0, ['append', 'x', 1]),
+      ...txn(1, ['append', 'x', 2]),
+      ...txn(1, ['r', 'x', [2]]),
+    ),
+  },
+  {
+    name: 'crashed append may be seen',
+    history: history(...crashed(0, ['append', 'x', 1]), ...txn(1, ['r', 'x', [1]])),
+  },
+  {
+    name: 'write skew is fine under snapshot isolation',
+    model: 'snapshot-isolation',
+    allows: ['G2-item'],
+    history: history(
+      ...txn(0, ['r', 'x', []], ['append', 'y', 1]),
+      ...txn(1, ['r', 'y', []], ['append', 'x', 1]),
+      ...txn(2, ['r', 'x', [1]], ['r', 'y', [1]]),
+    ),
+  },
+  {
+    name: 'stale read is fine for serializable (no real time)',
+    history: history(...txn(0, ['append', 'x', 1]), ...txn(1, ['r', 'x', []]), ...txn(2, ['r', 'x', [1]])),
+  },
+  {
+    name: 'concurrent txns may be ordered either way under strict serializability',
+    model: 'strict-serializable',
+    history: history(
+      begin(0, ['append', 'x', 1]),
+      begin(1, ['r', 'x', []]),
+      commit(0, ['append', 'x', 1]),
+      commit(1, ['r', 'x', []]),
+      ...txn(2, ['r', 'x', [1]]),
+    ),
+  },
+];
+
+const invalid: Invalid[] = [
+  {
+    name: 'G0: writes interleave in opposite orders on two keys',
+    model: 'read-uncommitted',
+    history: history(
+      ...txn(0, ['append', 'x', 1], ['append', 'y', 1]),
+      ...txn(1, ['append', 'x', 2], ['append', 'y', 2]),
+      ...txn(2, ['r', 'x', [1, 2]], ['r', 'y', [2, 1]]),
+    ),
+    anomalies: ['G0'],
+    notModels: ['read-uncommitted'],
+  },
+  {
+    name: 'G1a: aborted append read',
+    model: 'read-committed',
+    history: history(...aborted(0, ['append', 'x', 1]), ...txn(1, ['r', 'x', [1]])),
+    anomalies: ['G1a'],
+    notModels: ['read-committed'],
+  },
+  {
+    name: 'G1b: intermediate append read',
+    model: 'read-committed',
+    history: history(...txn(0, ['append', 'x', 1], ['append', 'x', 2]), ...txn(1, ['r', 'x', [1]])),
+    anomalies: ['G1b'],
+  },
+  {
+    name: 'G1c: each txn reads the other',
+    model: 'read-committed',
+    history: history(
+      ...txn(0, ['append', 'x', 1], ['r', 'y', [1]]),
+      ...txn(1, ['append', 'y', 1], ['r', 'x', [1]]),
+    ),
+    anomalies: ['G1c'],
+    absent: ['G0'],
+    notModels: ['read-committed'],
+  },
+  {
+    name: 'G-single: read skew',
+    model: 'snapshot-isolation',
+    history: history(
+      ...txn(0, ['append', 'x', 1], ['append', 'y', 1]),
+      ...txn(1, ['r', 'x', []], ['r', 'y', [1]]),
+      ...txn(2, ['r', 'x', [1]]),
+    ),
+    anomalies: ['G-single', 'ra-axiom'],
+    absent: ['G1c', 'G2-item'],
+  },
+  {
+    name: 'G2-item: write skew',
+    history: history(
+      ...txn(0, ['r', 'x', []], ['append', 'y', 1]),
+      ...txn(1, ['r', 'y', []], ['append', 'x', 1]),
+      ...txn(2, ['r', 'x', [1]], ['r', 'y', [1]]),
+    ),
+    anomalies: ['G2-item'],
+    absent: ['G-single', 'G-nonadjacent'],
+    notModels: ['repeatable-read'],
+  },
+  {
+    name: 'G-nonadjacent: two rw edges separated by wr edges',
+    model: 'snapshot-isolation',
+    history: history(
+      ...txn(0, ['r', 'a', []], ['r', 'd', [1]]),
+      ...txn(1, ['append', 'a', 1], ['append', 'b', 1]),
+      ...txn(2, ['r', 'b', [1]], ['r', 'c', []]),
+      ...txn(3, ['append', 'c', 1], ['append', 'd', 1]),
+      ...txn(4, ['r', 'a', [1]], ['r', 'c', [1]]),
+    ),
+    anomalies: ['G-nonadjacent'],
+    absent: ['G-single', 'G2-item'],
+    notModels: ['repeatable-read', 'snapshot-isolation'],
+  },
+  {
+    name: 'internal: a read misses the txn’s own append',
+    model: 'read-uncommitted',
+    history: history(...txn(0, ['append', 'x', 1], ['r', 'x', []])),
+    anomalies: ['internal'],
+  },
+  {
+    name: 'internal: two reads disagree',
+    model: 'read-uncommitted',
+    history: history(...txn(1, ['append', 'x', 1]), ...txn(0, ['r', 'x', []], ['r', 'x', [1]])),
+    anomalies: ['internal'],
+  },
+  {
+    name: 'future read: reads its own later append',
+    model: 'read-uncommitted',
+    history: history(...txn(0, ['r', 'x', [1]], ['append', 'x', 1])),
+    anomalies: ['future-read'],
+  },
+  {
+    name: 'duplicate elements',
+    model: 'read-uncommitted',
+    history: history(...txn(0, ['append', 'x', 1]), ...txn(1, ['r', 'x', [1, 1]])),
+    anomalies: ['duplicate-elements'],
+  },
+  {
+    name: 'incompatible order',
+    model: 'read-uncommitted',
+    history: history(
+      ...txn(0, ['append', 'x', 1]),
+      ...txn(1, ['append', 'x', 2]),
+      ...txn(2, ['r', 'x', [1, 2]]),
+      ...txn(3, ['r', 'x', [2, 1]]),
+    ),
+    anomalies: ['incompatible-order'],
+  },
+  {
+    name: 'dirty update: committed append after an aborted one',
+    model: 'read-committed',
+    history: history(
+      ...aborted(0, ['append', 'x', 1]),
+      ...txn(1, ['append', 'x', 2]),
+      ...txn(2, ['r', 'x', [1, 2]]),
+    ),
+    anomalies: ['dirty-update', 'G1a'],
+  },
+  {
+    name: 'lost update: both read [] then append',
+    model: 'snapshot-isolation',
+    history: history(
+      ...txn(0, ['r', 'x', []], ['append', 'x', 1]),
+      ...txn(1, ['r', 'x', []], ['append', 'x', 2]),
+      ...txn(2, ['r', 'x', [1, 2]]),
+    ),
+    anomalies: ['lost-update', 'G-single'],
+  },
+  {
+    name: 'garbage read',
+    model: 'read-uncommitted',
+    history: history(...txn(0, ['r', 'x', [9]])),
+    anomalies: ['garbage-read'],
+  },
+  {
+    name: 'G0-process: a process’s later append lands first',
+    model: 'strong-session-snapshot-isolation',
+    history: history(
+      ...txn(0, ['append', 'x', 2]),
+      ...txn(0, ['append', 'x', 1]),
+      ...txn(1, ['r', 'x', [1, 2]]),
+    ),
+    anomalies: ['G0-process'],
+    absent: ['G0'],
+    // Biswas & Enea's read atomic already orders commits after session order.
+    notModels: ['read-atomic'],
+  },
+  {
+    name: 'G-single-process: a process does not see its own earlier append',
+    model: 'strong-session-serializable',
+    history: history(...txn(0, ['append', 'x', 1]), ...txn(0, ['r', 'x', []]), ...txn(1, ['r', 'x', [1]])),
+    anomalies: ['G-single-process', 'ra-axiom'],
+    notModels: ['read-atomic'],
+  },
+  {
+    name: 'G-single-realtime: stale read after a completed append',
+    model: 'strict-serializable',
+    history: history(...txn(0, ['append', 'x', 1]), ...txn(1, ['r', 'x', []]), ...txn(2, ['r', 'x', [1]])),
+    anomalies: ['G-single-realtime'],
+    absent: ['G-single', 'G-single-process'],
+    notModels: ['strong-snapshot-isolation'],
+  },
+  {
+    name: 'G0-realtime: appends land against real time',
+    model: 'strict-serializable',
+    history: history(
+      ...txn(0, ['append', 'x', 1]),
+      ...txn(1, ['append', 'x', 2]),
+      ...txn(2, ['r', 'x', [2, 1]]),
+    ),
+    anomalies: ['G0-realtime'],
+  },
+  {
+    name: 'G1c-realtime: a later txn is read by an earlier one',
+    model: 'strict-serializable',
+    history: history(begin(0, ['r', 'y', [1]]), commit(0, ['r', 'y', [1]]), ...txn(1, ['append', 'y', 1])),
+    anomalies: ['G1c-realtime'],
+  },
+];
+
+describe('transactional list-append: valid histories', () => {
+  it.each(valid)('$name', ({ history: h, model, allows }) => {
+    const r = check(h, model);
+    expect(r.anomalies.map((a) => a.id)).toEqual(allows ?? []);
+    expect(r.valid).toBe(true);
+  });
+});
+
+describe('transactional list-append: anomalies', () => {
+  it.each(invalid)('$name', ({ history: h, model, anomalies, absent, notModels }) => {
+    const r = check(h, model);
+    const ids = r.anomalies.map((a) => a.id);
+    for (const id of anomalies) expect(ids, JSON.stringify(r.anomalies, null, 1)).toContain(id);
+    for (const id of absent ?? []) expect(ids).not.toContain(id);
+    expect(r.valid).toBe(false);
+    if (notModels) expect(r['notModels']).toEqual(notModels);
+    for (const a of r.anomalies) {
+      expect(a.message.length).toBeGreaterThan(20);
+      expect(a.ops?.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('cycle explanations', () => {
+  it('names each edge with its reason, in order', () => {
+    const h = history(
+      ...txn(0, ['append', 'x', 1], ['append', 'y', 1]),
+      ...txn(1, ['r', 'x', []], ['r', 'y', [1]]),
+      ...txn(2, ['r', 'x', [1]]),
+    );
+    const g = check(h).anomalies.find((a) => a.id === 'G-single')!;
+    expect(g.cycle).toEqual([
+      { txn: 2, edge: 'rw', to: 0, reason: expect.stringContaining("misses T0's append of 1") as unknown },
+      {
+        txn: 0,
+        edge: 'wr',
+        to: 2,
+        reason: expect.stringContaining('T2 read T0\'s append of 1 to key "y"') as unknown,
+      },
+    ]);
+    expect(g.message).toMatch(/^G-single: .*so T2 < T0; .*so T0 < T2\. So T2 < T2/);
+  });
+});
+
+describe('EDN-shaped micro-ops', () => {
+  it('reads keywords-as-strings micro-ops with numeric keys (G1c)', () => {
+    // [:append 3 2] [:r 4 [1]] and [:append 4 1] [:r 3 [2]], as the EDN reader returns them.
+    const h: History = [
+      {
+        index: 0,
+        type: 'invoke',
+        process: 0,
+        f: 'txn',
+        value: [
+          ['append', 3, 2],
+          ['r', 4, null],
+        ],
+        time: 0,
+      },
+      {
+        index: 1,
+        type: 'invoke',
+        process: 1,
+        f: 'txn',
+        value: [
+          ['append', 4, 1],
+          ['r', 3, null],
+        ],
+        time: 1,
+      },
+      {
+        index: 2,
+        type: 'ok',
+        process: 0,
+        f: 'txn',
+        value: [
+          ['append', 3, 2],
+          ['r', 4, [1]],
+        ],
+        time: 2,
+      },
+      {
+        index: 3,
+        type: 'ok',
+        process: 1,
+        f: 'txn',
+        value: [
+          ['append', 4, 1],
+          ['r', 3, [2]],
+        ],
+        time: 3,
+      },
+    ];
+    const r = check(h, 'read-committed');
+    expect(r.valid).toBe(false);
+    expect(r.anomalyTypes).toEqual(['G1c']);
+    expect(r.anomalies[0]!.message).toContain("T1 read T0's append of 2 to key 3");
+  });
+
+  it('rejects a micro-op that is not list-append', () => {
+    expect(() => check(history(...txn(0, ['w', 'x', 1])))).toThrow(/micro-op/);
+  });
+});
+
+describe('options', () => {
+  it('rejects an unknown model, naming the known ones', () => {
+    expect(() => check(history(), 'serialisable')).toThrow(/unknown consistency model/);
+  });
+
+  it('turning real time off for a real-time model gives unknown, not valid', () => {
+    const r = check(history(...txn(0, ['append', 'x', 1])), 'strict-serializable', false);
+    expect(r.valid).toBe('unknown');
+    expect(r.unknownReason).toMatch(/real-time/);
+  });
+
+  it('a budget cut gives unknown with how far it got', () => {
+    const h = history(
+      ...txn(0, ['r', 'x', []], ['append', 'y', 1]),
+      ...txn(1, ['r', 'y', []], ['append', 'x', 1]),
+      ...txn(2, ['r', 'x', [1]], ['r', 'y', [1]]),
+    );
+    const r = checkTransactional(h, { workload: 'list-append', consistencyModel: 'serializable', budget: 1 });
+    expect(r.valid).toBe('unknown');
+    expect(r.unknownReason).toMatch(/budget of 1 steps/);
+  });
+});
