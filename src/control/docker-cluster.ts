@@ -17,6 +17,8 @@ export interface ClusterOptions {
   /** Progress lines ("creating n3"). */
   onProgress?: (line: string) => void;
   docker?: Docker;
+  /** The pid stamped as faultline.pid (default: this process); reap removes the run once it is dead. */
+  ownerPid?: number;
 }
 
 /** A running set of labelled containers on one labelled bridge network. */
@@ -103,7 +105,7 @@ export async function createCluster(options: ClusterOptions): Promise<DockerClus
   }
   const docker = options.docker ?? (await dockerEngine());
   const progress = options.onProgress ?? (() => {});
-  const labels = runLabels(options.runId);
+  const labels = runLabels(options.runId, options.ownerPid);
   const networkName = `faultline-${options.runId}`;
   const nodes = nodeNames(options.nodeCount);
 

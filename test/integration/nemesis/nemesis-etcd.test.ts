@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FAKETIME_FILE } from '../../../src/control/faketime.js';
+import type { Nemesis } from '../../../src/core/nemesis.js';
+import { nemesisPackage } from '../../../nemesis/nemesis-package.js';
+import { etcd } from '../../../systems/etcd/etcd.js';
+import { waitHealthy } from '../../../systems/etcd/etcd-health.js';
+import { op, startEtcdCluster, untilOk, type EtcdCluster } from '../etcd/etcd-cluster.js';
+
+const T = 90_000;
+
+describe('nemeses against a real etcd cluster', () => {
+  let e: EtcdCluster;
+  let nemesis: Nemesis;
+  const sh = async (node: string, script: string): Promise<string> =>
+    (await e.cluster.remote.exec(node, ['sh', '-c', script], { timeoutMs: 10_000 })).stdout.trim();
+  const state = (node: string, pid: number): Promise<string> => sh(node, `cut -d' ' -f3 /proc/${pid}/stat`);
+
+  beforeAll(async () => {
+    e = await startEtcdCluster('nemesis');
+    nemesis = nemesisPackage(['partition', 'kill', 'pause', 'clock'], { nodes: e.cluster.nodes }).nemesis;
+    await nemesis.setup(e.ctx, etcd);
+  });
+  afterAll(async () => {
+    await e?.stop();
+  });
+
+  it(
+    'a partition isolating one node: writes through it do not succeed, the majority still serves; heal restores it',
+    async () => {
+      const grudge = { n1: ['n2', 'n3'], n2: ['n1'], n3: ['n1'] };
+      const r = await nemesis.invoke(e.ctx, { f: 'start-partition', value: { mode: 'one', grudge } });
+      expect(r).toEqual({ type: 'info', value: { mode: 'one', grudge } });
+      expect(await sh('n2', 'iptables -S INPUT')).toContain(`-A INPUT -s ${e.cluster.ip('n1')}/32 -j DROP`);
+      const isolated = await e.client('register', 'n1');
+      const majority = await e.client('register', 'n2');
+      const w = await isolated.invoke(op('write', [1, 100]), AbortSignal.timeout(3000));
+      expect(w.type).not.toBe('ok');
+      expect(await untilOk(majority, op('write', [1, 200]))).toMatchObject({ type: 'ok' });
+      expect((await isolated.invoke(op('read', [1, null]), AbortSignal.timeout(3000))).type).toBe('fail');
+
+      const healed = await nemesis.invoke(e.ctx, { f: 'stop-partition', value: null });
+      expect(healed.value).toEqual({ healed: ['n1', 'n2', 'n3'] });
+      expect(await sh('n1', 'iptables -S | grep -c DROP || true')).toBe('0');
+      expect(await untilOk(isolated, op('read', [1, null]))).toMatchObject({ type: 'ok' });
+    },
+    T,
+  );
+
+  it(
+    'kill -9 takes the member down; start brings it back with its data',
+    async () => {
+      const r = await nemesis.invoke(e.ctx, { f: 'kill', value: ['n3'] });
+      expect(r).toEqual({ type: 'info', value: { killed: ['n3'] } });
+      expect(await etcd.process!.pid(e.ctx, 'n3')).toBeUndefined();
+      const client = await e.client('register', 'n3');
+      expect((await client.invoke(op('write', [2, 1]), AbortSignal.timeout(2000))).type).toBe('fail');
+      expect(await nemesis.invoke(e.ctx, { f: 'start', value: null })).toEqual({
+        type: 'info',
+        value: { started: ['n3'] },
+      });
+      expect(await untilOk(client, op('read', [1, null]))).toMatchObject({ type: 'ok' });
+    },
+    T,
+  );
+
+  it(
+    'pause stops the process (state T) and resume continues it',
+    async () => {
+      const pid = (await etcd.process!.pid(e.ctx, 'n2'))!;
+      expect(await nemesis.invoke(e.ctx, { f: 'pause', value: ['n2'] })).toEqual({
+        type: 'info',
+        value: { paused: ['n2'] },
+      });
+      expect(await state('n2', pid)).toBe('T');
+      const client = await e.client('register', 'n2');
+      expect((await client.invoke(op('read', [1, null]), AbortSignal.timeout(1500))).type).toBe('fail');
+      await nemesis.invoke(e.ctx, { f: 'resume', value: null });
+      expect(await state('n2', pid)).not.toBe('T');
+      expect(await untilOk(client, op('read', [1, null]))).toMatchObject({ type: 'ok' });
+    },
+    T,
+  );
+
+  it(
+    'clock bump: libfaketime works in the node, but etcd (a Go binary) does not see it, and the result says so',
+    async () => {
+      const r = await nemesis.invoke(e.ctx, { f: 'bump-clock', value: { nodes: ['n1'], deltaMs: 30_000 } });
+      const v = (r.value as { visibility: Record<string, Record<string, unknown>> }).visibility.n1!;
+      expect(v).toMatchObject({ preloaded: true, goBinary: true, visible: 'no' });
+      expect(Math.abs((v.probeSkewMs as number) - 30_000)).toBeLessThan(2000);
+      expect(v.reason).toMatch(/Go binary/);
+      const strobe = await nemesis.invoke(e.ctx, {
+        f: 'strobe-clock',
+        value: { nodes: ['n2'], deltaMs: -5000, periodMs: 50, durationMs: 60_000 },
+      });
+      expect(strobe.value).toMatchObject({ nodes: ['n2'], deltaMs: -5000 });
+      expect(await sh('n2', 'test -f /run/faultline/strobe.pid && echo running')).toBe('running');
+      await nemesis.invoke(e.ctx, { f: 'reset-clock', value: null });
+      expect(await sh('n1', `cat ${FAKETIME_FILE}`)).toBe('+0.000');
+    },
+    T,
+  );
+
+  it(
+    'teardown heals everything, and is safe to call twice',
+    async () => {
+      const pid = (await etcd.process!.pid(e.ctx, 'n1'))!;
+      await nemesis.invoke(e.ctx, { f: 'start-partition', value: 'halves' });
+      await nemesis.invoke(e.ctx, { f: 'pause', value: ['n1'] });
+      await nemesis.invoke(e.ctx, { f: 'kill', value: ['n3'] });
+      await nemesis.invoke(e.ctx, {
+        f: 'strobe-clock',
+        value: { nodes: ['n2'], deltaMs: 9000, durationMs: 60_000 },
+      });
+      await nemesis.teardown(e.ctx);
+      await nemesis.teardown(e.ctx);
+      for (const node of e.cluster.nodes) {
+        expect(await sh(node, 'iptables -S | grep -c DROP || true')).toBe('0');
+        expect(
+          await sh(node, `cat ${FAKETIME_FILE}; test -f /run/faultline/strobe.pid && echo strobing || true`),
+        ).toBe('+0.000');
+      }
+      expect(await state('n1', pid)).not.toBe('T');
+      expect(await etcd.process!.pid(e.ctx, 'n3')).toBeGreaterThan(1);
+      await waitHealthy(e.ctx, e.cluster.nodes, 30_000);
+    },
+    T,
+  );
+});
