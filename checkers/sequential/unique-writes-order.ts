@@ -37,16 +37,26 @@ export function uniqueWritesOrder(
 ): UniqueWritesOutcome {
   const blockOf = new Map<string, number>([[valueKey(initial), 0]]);
   const heads: (PartitionOp | undefined)[] = [undefined];
-  const readKeys = new Set<string>();
-  for (const op of ops) {
+  const observers = new Map<string, number>();
+  const needs = (op: PartitionOp): string | undefined => {
     const v = inner(op.model.value);
-    if (op.f === 'read') readKeys.add(valueKey(v));
-    else if (op.f === 'cas') readKeys.add(valueKey((v as Value[])[0]!));
-    else if (op.f !== 'write') return { applies: false, reason: `op ${op.f} is not read, write or cas` };
+    if (op.f === 'read') return valueKey(v);
+    return op.f === 'cas' ? valueKey((v as Value[])[0]!) : undefined;
+  };
+  for (const op of ops) {
+    if (op.f !== 'read' && op.f !== 'write' && op.f !== 'cas') {
+      return { applies: false, reason: `op ${op.f} is not read, write or cas` };
+    }
     if (op.type === 'fail') return { applies: false, reason: 'a failed cas observed the register' };
+    const k = needs(op);
+    if (k !== undefined) observers.set(k, (observers.get(k) ?? 0) + 1);
   }
-  // Crashed writes nobody observed may not have happened: leave them out.
-  const kept = ops.filter((op) => op.type !== 'info' || readKeys.has(valueKey(written(op, inner)!)));
+  // Crashed writes no other op observed may not have happened: leave them out.
+  const kept = ops.filter((op) => {
+    if (op.type !== 'info') return true;
+    const k = valueKey(written(op, inner)!);
+    return (observers.get(k) ?? 0) > (needs(op) === k ? 1 : 0);
+  });
   for (const op of kept) {
     const w = written(op, inner);
     if (w === undefined) continue;
