@@ -45,14 +45,13 @@ export function formatLinearizabilitySummary(result: LinearizabilityResult, hist
   const undecided = keys.filter((k) => k.valid !== true);
   for (const key of undecided.slice(0, MAX_KEYS)) {
     const name = keyed ? `key ${compact(key.key, 40)}` : 'history';
-    const why = key.valid === 'unknown' ? `unknown: ${key.unknownReason ?? 'undecided'}` : 'invalid';
-    lines.push(
-      `  ${name}: ${why} (${n(key.ops)} ops, ${n(key.explored)} states, ${n(key.linearized)}/${n(key.required)} required ops linearized)`,
-    );
+    const counts = `${n(key.ops)} ops, ${n(key.explored)} states, ${n(key.linearized)}/${n(key.required)} required ops linearized`;
+    const why = key.valid === 'unknown' ? `: ${key.unknownReason ?? 'undecided'}` : '';
+    lines.push(`  ${name}: ${key.valid === 'unknown' ? 'unknown' : 'invalid'} (${counts})${why}`);
   }
   if (undecided.length > MAX_KEYS)
     lines.push(`  ... and ${n(undecided.length - MAX_KEYS)} more keys (see --json)`);
-  if (result.valid === 'unknown' && result.unknownReason) lines.push(`  ${result.unknownReason}`);
+  if (undecided.length === 0 && result.unknownReason) lines.push(`  ${result.unknownReason}`);
 
   const cx = result.counterexample;
   if (cx) {

@@ -1,0 +1,44 @@
+// The public API as a user imports it: `from 'faultline'`, resolved through package.json exports to dist/.
+import { spawnSync } from 'node:child_process';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildOnce, root } from './support/build-once.js';
+
+beforeAll(() => buildOnce());
+
+function runModule(code: string): { status: number | null; stdout: string; stderr: string } {
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', code], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe("import from 'faultline'", () => {
+  it('exposes checkLinearizability, models and readHistory from the built package', () => {
+    const run = runModule(`
+      import { checkLinearizability, models, readHistory } from 'faultline';
+      const history = await readHistory('examples/cas-register-invalid.jsonl');
+      const result = await checkLinearizability(history, { model: 'cas-register' });
+      console.log(JSON.stringify({ models: Object.keys(models), valid: result.valid, events: history.length }));
+    `);
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual({
+      models: expect.arrayContaining(['register', 'cas-register', 'kv']) as unknown,
+      valid: false,
+      events: 8,
+    });
+  });
+
+  it('exposes the same check path as the CLI, and the history codecs', () => {
+    const run = runModule(`
+      import { checkHistory, parseHistory, validateHistory, HistoryError } from 'faultline';
+      const history = parseHistory('{:type :invoke :process 0 :f :write :value 1}\\n{:type :ok :process 0 :f :write :value 1}');
+      const { result } = await checkHistory(history, { model: 'register' });
+      let line;
+      try { validateHistory(parseHistory('{"type":"ok","process":0,"f":"read"}')); } catch (e) { line = e instanceof HistoryError && e.line; }
+      console.log(JSON.stringify({ valid: result.valid, line }));
+    `);
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual({ valid: true, line: 1 });
+  });
+});
