@@ -83,68 +83,80 @@ export function buildCausalGraph(
   const initialKey = valueKey(options.initial ?? null);
   const keyIds = new Map<string, number>();
   const keys: Value[] = [];
-  const internKey = (k: Value): number => {
-    const s = valueKey(k);
-    let id = keyIds.get(s);
+  // One pass: each op's key id, value, and "key|value" string, computed once.
+  const m = ops.length;
+  const opKey = new Int32Array(m);
+  const opValue = new Array<Value>(m);
+  const opVk = new Array<string>(m);
+  for (let i = 0; i < m; i++) {
+    const o = ops[i]!;
+    const isWrite = o.invoke.f === 'write';
+    if (!isWrite && o.outcome !== 'ok') continue;
+    const [k, v] = split(isWrite ? o.invoke.value : o.complete!.value);
+    const ks = typeof k === 'number' ? `n${k}` : valueKey(k);
+    let id = keyIds.get(ks);
     if (id === undefined) {
       id = keys.length;
-      keyIds.set(s, id);
+      keyIds.set(ks, id);
       keys.push(k);
     }
-    return id;
-  };
-  // Candidate writes per key and value; failed writes kept apart for messages.
-  type W = { op: (typeof ops)[number]; key: number; value: Value };
-  const writesOf = new Map<string, W[]>();
+    opKey[i] = id;
+    opValue[i] = v;
+    opVk[i] = `${id}|${valueKey(v)}`;
+  }
+  // Candidate writes per key and value (first one and how many); failed writes kept apart for messages.
+  const firstWrite = new Map<string, number>();
+  const writeCount = new Map<string, number>();
   const failedOf = new Map<string, number>();
   const readValues = new Set<string>();
-  const reads: { op: (typeof ops)[number]; key: number; value: Value; vk: string }[] = [];
-  for (const o of ops) {
+  for (let i = 0; i < m; i++) {
+    const o = ops[i]!;
+    const vk = opVk[i];
+    if (vk === undefined) continue;
     if (o.invoke.f === 'write') {
-      const [k, v] = split(o.invoke.value);
-      const key = internKey(k);
-      const vk = `${key}\u0000${valueKey(v)}`;
       if (o.outcome === 'fail') failedOf.set(vk, o.invoke.index);
-      else {
-        const list = writesOf.get(vk);
-        if (list === undefined) writesOf.set(vk, [{ op: o, key, value: v }]);
-        else list.push({ op: o, key, value: v });
-      }
-    } else if (o.outcome === 'ok') {
-      const [k, v] = split(o.complete!.value);
-      const key = internKey(k);
-      const vk = `${key}\u0000${valueKey(v)}`;
-      reads.push({ op: o, key, value: v, vk });
-      readValues.add(vk);
-    }
+      else if (!firstWrite.has(vk)) {
+        firstWrite.set(vk, i);
+        writeCount.set(vk, 1);
+      } else writeCount.set(vk, writeCount.get(vk)! + 1);
+    } else readValues.add(vk);
   }
-  for (const r of reads) {
-    const cands = writesOf.get(r.vk);
-    if (cands === undefined) continue;
-    const where = keyed ? ` to key ${showValue(keys[r.key]!)}` : '';
-    if (cands.length > 1) {
+  for (let i = 0; i < m; i++) {
+    const o = ops[i]!;
+    const vk = opVk[i];
+    if (vk === undefined || o.invoke.f !== 'read') continue;
+    const first = firstWrite.get(vk);
+    if (first === undefined) continue;
+    const where = keyed ? ` to key ${showValue(keys[opKey[i]!]!)}` : '';
+    const value = opValue[i]!;
+    if (writeCount.get(vk)! > 1) {
+      const all = ops
+        .map((w, j) =>
+          w.invoke.f === 'write' && w.outcome !== 'fail' && opVk[j] === vk ? `#${w.invoke.index}` : '',
+        )
+        .filter((x) => x !== '');
       return {
         unknownReason:
-          `value ${showValue(r.value)} was written${where} more than once (ops ${cands.map((c) => `#${c.op.invoke.index}`).join(', ')}) ` +
-          `and read by op #${r.op.invoke.index}, so which write it read is ambiguous; the causal checks need each read value written at most once per key`,
+          `value ${showValue(value)} was written${where} more than once (ops ${all.join(', ')}) ` +
+          `and read by op #${o.invoke.index}, so which write it read is ambiguous; the causal checks need each read value written at most once per key`,
       };
     }
-    if (valueKey(r.value) === initialKey) {
+    if (valueKey(value) === initialKey) {
       return {
         unknownReason:
-          `value ${showValue(r.value)} is both the initial value and written${where} (op #${cands[0]!.op.invoke.index}); ` +
-          `the read at op #${r.op.invoke.index} may have read either, so the causal checks cannot decide`,
+          `value ${showValue(value)} is both the initial value and written${where} (op #${ops[first]!.invoke.index}); ` +
+          `the read at op #${o.invoke.index} may have read either, so the causal checks cannot decide`,
       };
     }
   }
   // Nodes: ok reads, ok writes, and info writes that some read observed.
-  const included = ops.filter((o) => {
-    if (o.invoke.f === 'read') return o.outcome === 'ok';
-    if (o.outcome === 'ok') return true;
-    if (o.outcome === 'fail') return false;
-    const [k, v] = split(o.invoke.value);
-    return readValues.has(`${internKey(k)}\u0000${valueKey(v)}`);
-  });
+  const included: number[] = [];
+  for (let i = 0; i < m; i++) {
+    const o = ops[i]!;
+    if (opVk[i] === undefined || o.outcome === 'fail') continue;
+    if (o.invoke.f === 'write' && o.outcome === 'info' && !readValues.has(opVk[i]!)) continue;
+    included.push(i);
+  }
   const n = included.length;
   const sessionIds = new Map<number | string, number>();
   const processes: (number | string)[] = [];
@@ -168,7 +180,9 @@ export function buildCausalGraph(
   };
   const nodeOfWrite = new Map<string, number>();
   // Crashed writes go last in their session: they are the last op of their process anyway.
-  included.forEach((o, i) => {
+  for (let v = 0; v < n; v++) {
+    const i = included[v]!;
+    const o = ops[i]!;
     let s = sessionIds.get(o.invoke.process);
     if (s === undefined) {
       s = processes.length;
@@ -176,35 +190,33 @@ export function buildCausalGraph(
       processes.push(o.invoke.process);
       g.sessionNodes.push([]);
     }
-    g.sessionNodes[s]!.push(i);
-    g.session[i] = s;
-    g.pos[i] = g.sessionNodes[s]!.length;
-    g.opIndex[i] = o.invoke.index;
-    const write = o.invoke.f === 'write';
-    const [k, v] = split(write ? o.invoke.value : o.complete!.value);
-    const key = internKey(k);
-    g.key[i] = key;
-    g.value[i] = v;
-    if (write) {
-      g.isWrite[i] = 1;
-      nodeOfWrite.set(`${key}\u0000${valueKey(v)}`, i);
+    g.sessionNodes[s]!.push(v);
+    g.session[v] = s;
+    g.pos[v] = g.sessionNodes[s]!.length;
+    g.opIndex[v] = o.invoke.index;
+    const key = opKey[i]!;
+    g.key[v] = key;
+    g.value[v] = opValue[i]!;
+    if (o.invoke.f === 'write') {
+      g.isWrite[v] = 1;
+      nodeOfWrite.set(opVk[i]!, v);
       let byKey = g.writesBy.get(key);
       if (byKey === undefined) g.writesBy.set(key, (byKey = new Map()));
       let list = byKey.get(s);
       if (list === undefined) byKey.set(s, (list = []));
-      list.push(i);
+      list.push(v);
     }
-  });
+  }
   g.sessions = processes.length;
-  for (let i = 0; i < n; i++) {
-    if (g.isWrite[i]) continue;
-    const vk = `${g.key[i]}\u0000${valueKey(g.value[i]!)}`;
+  for (let v = 0; v < n; v++) {
+    if (g.isWrite[v]) continue;
+    const vk = opVk[included[v]!]!;
     const w = nodeOfWrite.get(vk);
-    if (w !== undefined) g.src[i] = w;
-    else if (valueKey(g.value[i]!) !== initialKey) {
-      g.thin[i] = 1;
+    if (w !== undefined) g.src[v] = w;
+    else if (valueKey(g.value[v]!) !== initialKey) {
+      g.thin[v] = 1;
       const failed = failedOf.get(vk);
-      g.thinAir.push(failed === undefined ? { node: i } : { node: i, failedWrite: failed });
+      g.thinAir.push(failed === undefined ? { node: v } : { node: v, failedWrite: failed });
     }
   }
   return g;

@@ -1,4 +1,5 @@
 import type { Model } from '../../src/core/model.js';
+import { valueKey } from '../models/value-key.js';
 import type { PartitionOp } from './partition-op.js';
 import { wglSearch } from './wgl-search.js';
 
@@ -18,10 +19,11 @@ function relax(model: Model, op: PartitionOp): PartitionOp | undefined {
 
 /**
  * Shrinks a non-linearizable partition to fewer ops that are still not linearizable. Every step
- * only weakens the history, so what remains is a genuine witness: a read-only op or an info op is
+ * only weakens the history, so what remains is a genuine witness: a read-only op is
  * removed, and an ok op that changes the state is relaxed to info (it may have happened at any
- * time after its call, or never) rather than removed, so no read loses the write it saw. First the
- * shortest failing prefix is found by bisection, then chunks of ops are weakened, largest first.
+ * time after its call, or never) rather than removed, so no read loses the write it saw; an info op
+ * is removed only when no remaining op observed its value. First the shortest failing prefix is
+ * found by bisection, then chunks of ops are weakened, largest first, until nothing changes.
  */
 export function shrinkFailure(
   model: Model,
@@ -71,33 +73,57 @@ export function shrinkFailure(
     if (candidate.length < current.length && fails(candidate)) current = candidate;
   }
 
-  // Weaken chunks of ops, halving the chunk size: remove info and read-only ops, relax the others.
+  // Weaken chunks of ops, halving the chunk size: remove read-only ops, relax the others to info.
   const weaken = (op: PartitionOp): PartitionOp | undefined | 'keep' => {
-    if (op.type === 'info') return undefined;
+    if (op.type === 'info') return 'keep';
     if (model.isReadOnly(op.model)) return undefined;
     return relax(model, op) ?? 'keep';
   };
-  for (let size = Math.max(1, current.length >> 1); ; size = Math.max(1, size >> 1)) {
+  current = dropUnobserved(model, current);
+  let size = Math.max(1, current.length >> 1);
+  for (;;) {
+    let changed = false;
     for (let start = current.length - size; start > -size; start -= size) {
       const from = Math.max(0, start);
       const candidate: PartitionOp[] = [];
-      let changed = false;
+      let weakened = false;
       for (let i = 0; i < current.length; i++) {
         const op = current[i]!;
-        if (i < from || i >= start + size) {
-          candidate.push(op);
-          continue;
-        }
-        const w = weaken(op);
+        const w = i < from || i >= start + size ? 'keep' : weaken(op);
         if (w === 'keep') candidate.push(op);
         else {
-          changed = true;
+          weakened = true;
           if (w) candidate.push(w);
         }
       }
-      if (changed && fails(candidate)) current = candidate;
+      if (weakened && fails(candidate)) {
+        current = dropUnobserved(model, candidate);
+        changed = true;
+      }
     }
-    if (size === 1 || trials >= limits.maxTrials) break;
+    if (trials >= limits.maxTrials) break;
+    if (size > 1) size = Math.max(1, size >> 1);
+    else if (!changed) break;
   }
   return current;
+}
+
+/**
+ * Drops info ops whose written value no remaining op observed: by the argument in
+ * partitionHistory this never changes the verdict. Other info ops stay, since removing an op that
+ * may have happened is not a weakening and would leave a misleading witness.
+ */
+function dropUnobserved(model: Model, ops: PartitionOp[]): PartitionOp[] {
+  if (!model.written || !model.observed) return ops;
+  const observed = new Set<string>();
+  for (const op of ops) {
+    const o = model.observed(op.model);
+    if (o === 'unknown') return ops;
+    if (o !== 'nothing') observed.add(valueKey(o.value));
+  }
+  return ops.filter((op) => {
+    if (op.type !== 'info') return true;
+    const w = model.written!(op.model);
+    return w === undefined || observed.has(valueKey(w.value));
+  });
 }

@@ -31,8 +31,9 @@ export function inferListAppend(h: TxnHistory, sink: AnomalySink, edges: EdgeLis
   const isFinal = new Uint8Array(mops);
   const duplicated: string[] = [];
   const ambiguousValues: Set<VKey>[] = Array.from({ length: nk }, () => new Set());
+  const seenKeys = new Set<number>();
   for (let t = 0; t < h.n; t++) {
-    const seenKeys = new Set<number>();
+    seenKeys.clear();
     for (let m = h.mopStart[t + 1]! - 1; m >= h.mopStart[t]!; m--) {
       if (h.mopKind[m] !== WRITE) continue;
       const k = h.mopKey[m]!;
@@ -62,12 +63,14 @@ export function inferListAppend(h: TxnHistory, sink: AnomalySink, edges: EdgeLis
   const extLen = new Int32Array(mops).fill(-1);
   const readsByKey: number[][] = Array.from({ length: nk }, () => []);
   const rmw = new Uint8Array(mops); // 1: first op on its key in the txn, and the txn appends the key later
+  const known = new Map<number, { base: Value[]; added: Value[] }>(); // last read, own appends since
+  const own = new Map<number, Value[]>(); // own appends so far, per key
   for (let t = 0; t < h.n; t++) {
     if (h.status[t] !== OK) continue;
     const s = h.mopStart[t]!;
     const e = h.mopStart[t + 1]!;
-    const known = new Map<number, { base: Value[]; added: Value[] }>(); // last read, own appends since
-    const own = new Map<number, Value[]>(); // own appends so far, per key
+    known.clear();
+    own.clear();
     for (let m = s; m < e; m++) {
       const k = h.mopKey[m]!;
       if (h.mopKind[m] === WRITE) {
@@ -138,7 +141,7 @@ export function inferListAppend(h: TxnHistory, sink: AnomalySink, edges: EdgeLis
   // Per-key pass: version order, compatibility, edges.
   const orders: Value[][] = new Array<Value[]>(nk);
   const readFrom: ReadFrom = { reader: [], key: [], writer: [], mop: [] };
-  const lost = new Map<string, number[]>();
+  const lost = new Map<number, number[]>(); // key * 2^24 + prefix length -> readers that then appended
   for (let k = 0; k < nk; k++) {
     const reads = readsByKey[k]!;
     let longestMop = -1;
@@ -275,7 +278,7 @@ export function inferListAppend(h: TxnHistory, sink: AnomalySink, edges: EdgeLis
         for (const u of unobserved) if (u !== t) edges.add(t, u, RW, k, m);
       }
       if (rmw[m]) {
-        const id = `${k}:${ext}`;
+        const id = k * 16777216 + ext;
         const group = lost.get(id);
         if (group) group.push(t);
         else lost.set(id, [t]);
@@ -284,8 +287,8 @@ export function inferListAppend(h: TxnHistory, sink: AnomalySink, edges: EdgeLis
   }
   for (const [id, group] of lost) {
     if (group.length < 2) continue;
-    const k = Number(id.slice(0, id.indexOf(':')));
-    const ext = Number(id.slice(id.indexOf(':') + 1));
+    const k = Math.floor(id / 16777216);
+    const ext = id % 16777216;
     const seen = showValue(orders[k]!.slice(0, ext));
     sink.add({
       id: 'lost-update',

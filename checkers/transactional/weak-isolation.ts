@@ -78,12 +78,19 @@ export function weakIsolation(
     if (last[p]! >= 0) co.add(last[p]!, t, PROCESS);
     last[p] = t;
   }
-  // Reads grouped by reader, in micro-op order.
-  const byReader: number[][] = Array.from({ length: n }, () => []);
-  for (let i = 0; i < rf.reader.length; i++) {
-    byReader[rf.reader[i]!]!.push(i);
+  // Reads grouped by reader (counting sort), in micro-op order within a reader.
+  const nr = rf.reader.length;
+  const rStart = new Int32Array(n + 1);
+  for (let i = 0; i < nr; i++) rStart[rf.reader[i]! + 1]!++;
+  for (let t = 0; t < n; t++) rStart[t + 1]! += rStart[t]!;
+  const rFill = rStart.slice(0, n);
+  const rOrder = new Int32Array(nr);
+  for (let i = 0; i < nr; i++) {
+    rOrder[rFill[rf.reader[i]!]!++] = i;
     if (rf.writer[i]! >= 0) co.add(rf.writer[i]!, rf.reader[i]!, WR, rf.key[i]!, rf.mop[i]!);
   }
+  for (let t = 0; t < n; t++)
+    rOrder.subarray(rStart[t]!, rStart[t + 1]!).sort((a, b) => rf.mop[a]! - rf.mop[b]!);
   const hbEdges = co.length;
   const hb = toCsr(n, co);
   const indeg = new Int32Array(n);
@@ -168,7 +175,7 @@ export function weakIsolation(
       }
     }
   }
-  // Writers of each key per session, in session order.
+  // Writers of each key, per session in session order: keySessions[k][j] is a session, keyLists[k][j] its writers.
   const writes = new Set<number>();
   const bySession = new Map<number, number[]>();
   for (let t = 0; t < n; t++) {
@@ -184,10 +191,20 @@ export function weakIsolation(
       else bySession.set(slot, [t]);
     }
   }
-  /** Last writer of key k in session s at position <= j, or -1. */
-  const lastWriter = (k: number, s: number, j: number): number => {
-    const list = bySession.get(k * ns + s);
-    if (!list || j < 0) return -1;
+  const slots = [...bySession.keys()].sort((a, b) => a - b);
+  const keySessions: Int32Array[] = new Array<Int32Array>(nk);
+  const keyLists: Int32Array[][] = new Array<Int32Array[]>(nk);
+  for (let i = 0; i < slots.length;) {
+    const k = Math.floor(slots[i]! / ns);
+    let j = i;
+    while (j < slots.length && Math.floor(slots[j]! / ns) === k) j++;
+    keySessions[k] = Int32Array.from(slots.slice(i, j), (slot) => slot - k * ns);
+    keyLists[k] = slots.slice(i, j).map((slot) => Int32Array.from(bySession.get(slot)!));
+    i = j;
+  }
+  bySession.clear();
+  /** Last txn of `list` (one session's writers) at session position <= j, or -1. */
+  const lastAtOrBefore = (list: Int32Array, j: number): number => {
     let lo = 0;
     let hi = list.length - 1;
     let best = -1;
@@ -199,6 +216,13 @@ export function weakIsolation(
       } else hi = mid - 1;
     }
     return best;
+  };
+  /** Last writer of key k in session s at position <= j, or -1. */
+  const lastWriter = (k: number, s: number, j: number): number => {
+    const ss = keySessions[k];
+    if (!ss || j < 0) return -1;
+    const at = ss.indexOf(s);
+    return at < 0 ? -1 : lastAtOrBefore(keyLists[k]![at]!, j);
   };
   const anomalies: Anomaly[] = [];
   let initViolations = 0;
@@ -223,23 +247,33 @@ export function weakIsolation(
     co.add(t2, t1, WW, k, rf.mop[i]!);
   };
   for (let t3 = 0; t3 < n; t3++) {
-    const reads = byReader[t3]!;
-    if (reads.length === 0) continue;
+    const r0 = rStart[t3]!;
+    const r1 = rStart[t3 + 1]!;
+    if (r0 === r1) continue;
     const s3 = h.proc[t3]!;
-    for (let r = 0; r < reads.length; r++) {
-      const i = reads[r]!;
+    for (let r = r0; r < r1; r++) {
+      const i = rOrder[r]!;
       const k = rf.key[i]!;
       const t1 = rf.writer[i]!;
       if (vc) {
-        for (let s = 0; s < ns; s++)
-          constrain(lastWriter(k, s, s === s3 ? pos[t3]! - 1 : vc[t3 * ns + s]!), t1, t3, i);
+        const ss = keySessions[k];
+        if (!ss) continue;
+        const lists = keyLists[k]!;
+        for (let j = 0; j < ss.length; j++) {
+          const s = ss[j]!;
+          const lim = s === s3 ? pos[t3]! - 1 : vc[t3 * ns + s]!;
+          if (lim < 0) continue;
+          // Whatever t3 knows of session s, t1 knows too: those writers happen before t1 already.
+          if (t1 >= 0 && vc[t1 * ns + s]! >= lim) continue;
+          constrain(lastAtOrBefore(lists[j]!, lim), t1, t3, i);
+        }
         continue;
       }
       constrain(lastWriter(k, s3, pos[t3]! - 1), t1, t3, i);
       // RA: anything t3 read from; RC: only what earlier reads of t3 read from.
-      const upto = level === 'read-atomic' ? reads.length : r;
-      for (let r2 = 0; r2 < upto; r2++) {
-        const t2 = rf.writer[reads[r2]!]!;
+      const upto = level === 'read-atomic' ? r1 : r;
+      for (let r2 = r0; r2 < upto; r2++) {
+        const t2 = rf.writer[rOrder[r2]!]!;
         if (t2 >= 0 && writes.has(t2 * nk + k)) constrain(t2, t1, t3, i);
       }
     }

@@ -20,8 +20,10 @@ const program = fc.array(
   { minLength: 1, maxLength: 6 },
 );
 
+type Event = Pick<Op, 'type' | 'process' | 'f' | 'value'>;
+
 /** Events with explicit times, sorted and numbered. */
-function toHistory(events: { time: number; op: Omit<Op, 'index' | 'time'> }[]): History {
+function toHistory(events: { time: number; op: Event }[]): History {
   return events.sort((a, b) => a.time - b.time).map((e, index) => ({ ...e.op, index, time: e.time }));
 }
 
@@ -38,7 +40,7 @@ function serialHistory(
   const lists = new Map<number, number[]>();
   const regs = new Map<number, number>();
   let next = 0;
-  const events: { time: number; op: Omit<Op, 'index' | 'time'> }[] = [];
+  const events: { time: number; op: Event }[] = [];
   prog.forEach((spec, i) => {
     const outcome = spec[0]!.pick % 10 === 0 ? 'fail' : spec[0]!.pick % 10 === 1 ? 'info' : 'ok';
     const apply = outcome === 'ok' || (outcome === 'info' && spec[0]!.pick % 20 === 1);
@@ -86,7 +88,7 @@ function weakHistory(
   const versions = new Map<number, (number | null)[]>();
   let next = 0;
   const txns: Txn[] = [];
-  const events: { time: number; op: Omit<Op, 'index' | 'time'> }[] = [];
+  const events: { time: number; op: Event }[] = [];
   prog.forEach((spec, i) => {
     const status = spec[0]!.pick === 20 ? 'fail' : 'ok';
     const own = new Map<number, number[]>();
