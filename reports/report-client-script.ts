@@ -15,13 +15,6 @@ export const reportClientScript = String.raw`(function () {
     return KIND_COLORS[kind] || '#7b8794';
   }
 
-  function decode(b64, Type) {
-    var bin = atob(b64);
-    var bytes = new Uint8Array(bin.length);
-    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-    return new Type(bytes.buffer);
-  }
-
   function fmtT(ms) {
     if (ms === 0) return '0';
     if (Math.abs(ms) < 1) return (ms * 1000).toFixed(0) + ' µs';
@@ -66,20 +59,54 @@ export const reportClientScript = String.raw`(function () {
     return { g: g, w: w, h: height };
   }
 
+  var TYPED = { Uint8: Uint8Array, Uint16: Uint16Array, Uint32: Uint32Array, Int32: Int32Array };
+
+  function base64Bytes(text) {
+    if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(text);
+    var bin = atob(text);
+    var bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    return bytes;
+  }
+
+  /** Inflates the packed columns (see pack-columns.ts) and undoes their delta encoding. */
+  function unpack(data) {
+    var gz = base64Bytes(document.getElementById('fl-columns').textContent.trim());
+    var stream = new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'));
+    return new Response(stream).arrayBuffer().then(function (buffer) {
+      function col(name) {
+        var l = data.packed[name];
+        return new TYPED[l[2]](buffer, l[0], l[1]);
+      }
+      var invDelta = col('invDelta'), startDelta = col('startDelta'), durUs = col('dur');
+      var n = invDelta.length;
+      var inv = new Int32Array(n), start = new Float64Array(n), dur = new Float32Array(n);
+      var i = 0, t = 0;
+      for (var k = 0; k < n; k++) {
+        i += invDelta[k];
+        t += startDelta[k];
+        inv[k] = i;
+        start[k] = t / 1000;
+        dur[k] = durUs[k] / 1000;
+      }
+      return {
+        inv: inv, start: start, dur: dur, proc: col('proc'), type: col('type'), f: col('f'),
+        lane: col('lane'), invValue: col('invValue'), retValue: col('retValue')
+      };
+    });
+  }
+
   var data = JSON.parse(document.getElementById('fl-data').textContent);
-  var c = data.columns;
-  var cols = {
-    inv: decode(c.inv, Int32Array),
-    ret: decode(c.ret, Int32Array),
-    proc: decode(c.proc, Float64Array),
-    start: decode(c.start, Float64Array),
-    dur: decode(c.dur, Float32Array),
-    type: decode(c.type, Uint8Array),
-    f: decode(c.f, Uint16Array),
-    lane: decode(c.lane, Uint32Array),
-    invValue: decode(c.invValue, Uint32Array),
-    retValue: decode(c.retValue, Uint32Array)
-  };
+  unpack(data).then(function (cols) { show(data, cols); }, function (err) {
+    var box = document.createElement('p');
+    box.className = 'fatal';
+    box.textContent = 'The charts and the timeline could not be drawn: ' + err;
+    document.body.insertBefore(box, document.body.firstChild);
+    console.error(err);
+  });
+
+  /** Draws everything once the columns are unpacked. */
+  function show(data, cols) {
   var n = cols.inv.length;
   var END = Math.max(data.end, 1e-3);
   var faults = data.faults;
@@ -565,5 +592,6 @@ export const reportClientScript = String.raw`(function () {
   var resizeTimer = 0;
   window.addEventListener('resize', function () { clearTimeout(resizeTimer); resizeTimer = setTimeout(drawAll, 120); });
   document.body.setAttribute('data-ready', 'true');
+  }
 })();
 `;
