@@ -25,8 +25,9 @@ describe('renderReport', () => {
     const page = html('xss');
     expect(page).not.toContain('<script>window.__xss');
     expect(page).not.toContain('<img src=x');
-    // Exactly the two script elements of the report itself.
-    expect(page.match(/<script/g)).toHaveLength(2);
+    // Exactly the report's own script elements: JSON data, packed columns (base64 only), code.
+    expect(page.match(/<script/g)).toHaveLength(3);
+    expect(page).toMatch(/<script type="application\/octet-stream" id="fl-columns">[A-Za-z0-9+/=]+<\/script>/);
     expect(page).toContain(`<p class="message">read returned ${escapeHtml(XSS)}</p>`);
   });
 
