@@ -27,7 +27,9 @@ describe('renderReport', () => {
     expect(page).not.toContain('<img src=x');
     // Exactly the report's own script elements: JSON data, packed columns (base64 only), code.
     expect(page.match(/<script/g)).toHaveLength(3);
-    expect(page).toMatch(/<script type="application\/octet-stream" id="fl-columns">[A-Za-z0-9+/=]+<\/script>/);
+    expect(page).toMatch(
+      /<script type="application\/octet-stream" id="fl-columns">[A-Za-z0-9+/=]+<\/script>/,
+    );
     expect(page).toContain(`<p class="message">read returned ${escapeHtml(XSS)}</p>`);
   });
 
