@@ -7,6 +7,7 @@ import { execa } from 'execa';
 import { FaultlineError } from '../core/errors.js';
 import { hostAptSources, type AptSources } from './apt-sources.js';
 import { buildImage, imageExists, type ProgressFn } from './build-image.js';
+import { withBuildLock } from './build-lock.js';
 import { LABEL } from './labels.js';
 
 export interface BaseImageOptions {
@@ -43,8 +44,23 @@ export async function ensureBaseImage(options: BaseImageOptions): Promise<string
     .slice(0, 12);
   const tag = `faultline/base:${sources.codename}-${key}`;
   if (await imageExists(docker, tag)) return tag;
+  // Another faultline process may be building it: wait for it, then reuse its image.
+  return withBuildLock(tag, async () => {
+    if (await imageExists(docker, tag)) return tag;
+    await buildBase(docker, tag, key, sources, options.pullTimeoutMs ?? 15_000, progress);
+    return tag;
+  });
+}
 
-  const root = (await pullSlim(docker, sources.codename, options.pullTimeoutMs ?? 15_000, progress))
+async function buildBase(
+  docker: Docker,
+  tag: string,
+  key: string,
+  sources: AptSources,
+  pullTimeoutMs: number,
+  progress: ProgressFn,
+): Promise<void> {
+  const root = (await pullSlim(docker, sources.codename, pullTimeoutMs, progress))
     ? `debian:${sources.codename}-slim`
     : await debootstrapRoot(docker, sources, key, progress);
 
@@ -61,7 +77,6 @@ export async function ensureBaseImage(options: BaseImageOptions): Promise<string
   ].join('\n');
   progress(`building ${tag} from ${root}`);
   await buildImage(docker, tag, dockerfile, context, progress);
-  return tag;
 }
 
 /** Tries `docker pull debian:<codename>-slim`; false (fast when no registry is reachable) on any failure. */

@@ -1,7 +1,6 @@
 import type Docker from 'dockerode';
 import type { ImageRecipe } from '../core/system.js';
 import { ensureBaseImage } from './base-image.js';
-import { withBuildLock } from './build-lock.js';
 import type { ProgressFn } from './build-image.js';
 import { dockerEngine } from './docker-engine.js';
 import { ensureSystemImage } from './system-image.js';
@@ -21,13 +20,10 @@ export async function ensureImages(
 ): Promise<ImagesResult> {
   const started = performance.now();
   const docker = options.docker ?? (await dockerEngine());
-  // One host-wide lock over both steps: a concurrent run waits, then finds both tags cached.
-  const { base, image } = await withBuildLock('images', async () => {
-    const base = await ensureBaseImage({
-      docker,
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    });
-    return { base, image: await ensureSystemImage(docker, recipe, base, options.onProgress) };
+  const base = await ensureBaseImage({
+    docker,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
+  const image = await ensureSystemImage(docker, recipe, base, options.onProgress);
   return { base, image, ms: Math.round(performance.now() - started) };
 }

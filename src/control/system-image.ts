@@ -3,6 +3,7 @@ import type Docker from 'dockerode';
 import { FaultlineError } from '../core/errors.js';
 import type { ImageRecipe } from '../core/system.js';
 import { buildImage, imageExists, type ProgressFn } from './build-image.js';
+import { withBuildLock } from './build-lock.js';
 import { LABEL } from './labels.js';
 
 /** Packages every node has, whatever the system: the nemeses and health checks need them. */
@@ -56,9 +57,13 @@ export async function ensureSystemImage(
 ): Promise<string> {
   const tag = systemImageTag(recipe, base);
   if (await imageExists(docker, tag)) return tag;
-  const files = Object.keys(recipe.files ?? {}).sort();
-  const context = files.map((path, i) => ({ path: `files/${i}`, content: recipe.files?.[path] ?? '' }));
-  onProgress(`building ${tag}`);
-  await buildImage(docker, tag, systemDockerfile(recipe, base), context, onProgress);
-  return tag;
+  // Another faultline process may be building the same tag: wait for it, then reuse its image.
+  return withBuildLock(tag, async () => {
+    if (await imageExists(docker, tag)) return tag;
+    const files = Object.keys(recipe.files ?? {}).sort();
+    const context = files.map((path, i) => ({ path: `files/${i}`, content: recipe.files?.[path] ?? '' }));
+    onProgress(`building ${tag}`);
+    await buildImage(docker, tag, systemDockerfile(recipe, base), context, onProgress);
+    return tag;
+  });
 }

@@ -4,7 +4,7 @@ import { ETCD_LOG, ETCD_PIDFILE } from './etcd-paths.js';
 const quote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 
 /** Shell test: the pidfile names a live etcd process. */
-const RUNNING = `[ -f ${ETCD_PIDFILE} ] && [ "$(cat /proc/$(cat ${ETCD_PIDFILE})/comm 2>/dev/null)" = etcd ]`;
+const RUNNING = `{ [ -s ${ETCD_PIDFILE} ] && [ "$(cat /proc/$(cat ${ETCD_PIDFILE})/comm 2>/dev/null)" = etcd ]; }`;
 
 /**
  * Starts etcd in the background (idempotent: nothing when already running), under libfaketime so the
@@ -26,11 +26,12 @@ export function startScript(command: readonly string[]): string {
 
 /** SIGKILLs etcd and waits until it is gone (also when paused); nothing when not running. */
 export const killScript = [
-  `if ! ${RUNNING}; then exit 0; fi`,
-  `pid=$(cat ${ETCD_PIDFILE})`,
-  'kill -9 "$pid"',
-  'i=0; while [ -d "/proc/$pid" ] && [ "$(cat /proc/$pid/stat 2>/dev/null | cut -d" " -f3)" != Z ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i+1)); done',
-  `echo "=== faultline: killed etcd (pid $pid) $(date -u +%FT%T.%NZ)" >> ${ETCD_LOG}`,
+  `if ${RUNNING}; then`,
+  `  pid=$(cat ${ETCD_PIDFILE})`,
+  '  kill -9 "$pid"',
+  '  i=0; while [ -d "/proc/$pid" ] && [ "$(cut -d" " -f3 /proc/$pid/stat 2>/dev/null)" != Z ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i+1)); done',
+  `  echo "=== faultline: killed etcd (pid $pid) $(date -u +%FT%T.%NZ)" >> ${ETCD_LOG}`,
+  'fi',
 ].join('\n');
 
 /** Sends a signal (STOP or CONT) to etcd when it runs. */

@@ -27,6 +27,10 @@ describe('nemeses against a real etcd cluster', () => {
   it(
     'a partition isolating one node: writes through it do not succeed, the majority still serves; heal restores it',
     async () => {
+      const before = await e.client('register', 'n2');
+      expect(await untilOk(before, op('write', [1, 50]))).toMatchObject({ type: 'ok' });
+      const stale = await e.client('register', 'n1', { serializableReads: true });
+      expect(await untilOk(stale, op('read', [1, null]))).toEqual({ type: 'ok', value: [1, 50] });
       const grudge = { n1: ['n2', 'n3'], n2: ['n1'], n3: ['n1'] };
       const r = await nemesis.invoke(e.ctx, { f: 'start-partition', value: { mode: 'one', grudge } });
       expect(r).toEqual({ type: 'info', value: { mode: 'one', grudge } });
@@ -37,6 +41,11 @@ describe('nemeses against a real etcd cluster', () => {
       expect(w.type).not.toBe('ok');
       expect(await untilOk(majority, op('write', [1, 200]))).toMatchObject({ type: 'ok' });
       expect((await isolated.invoke(op('read', [1, null]), AbortSignal.timeout(3000))).type).toBe('fail');
+      // A serializable read is served locally by the cut-off member: stale, which is what etcd promises.
+      expect(await stale.invoke(op('read', [1, null]), AbortSignal.timeout(3000))).toEqual({
+        type: 'ok',
+        value: [1, 50],
+      });
 
       const healed = await nemesis.invoke(e.ctx, { f: 'stop-partition', value: null });
       expect(healed.value).toEqual({ healed: ['n1', 'n2', 'n3'] });
