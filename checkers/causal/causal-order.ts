@@ -124,7 +124,12 @@ export function precedes(g: CausalGraph, clock: Int32Array, a: number, b: number
 /** The last write of session `s` on `key` at a position <= `limit`, or -1. Binary search. */
 export function lastWriteUpTo(g: CausalGraph, key: number, s: number, limit: number): number {
   const list = g.writesBy.get(key)?.get(s);
-  if (list === undefined || limit <= 0) return -1;
+  return list === undefined ? -1 : lastInList(g, list, limit);
+}
+
+/** The last node of `list` (one session's writes to one key, in order) at a position <= `limit`, or -1. */
+export function lastInList(g: CausalGraph, list: readonly number[], limit: number): number {
+  if (limit <= 0) return -1;
   let lo = 0;
   let hi = list.length; // first index with pos > limit
   while (lo < hi) {

@@ -1,6 +1,6 @@
 import type { Anomaly } from '../../src/core/checker.js';
 import type { CausalGraph } from './causal-graph.js';
-import { causalOrder, lastWriteUpTo, type ExtraEdge } from './causal-order.js';
+import { causalOrder, lastInList, type ExtraEdge } from './causal-order.js';
 import { cycleOps, describeCycle, describeNode } from './describe-node.js';
 
 /**
@@ -37,11 +37,13 @@ export function findCausalMemoryPatterns(g: CausalGraph): Anomaly | undefined {
       for (const r of reads) {
         const w = g.src[r]!;
         const key = g.key[r]!;
-        for (let s = 0; s < S; s++) {
-          const last = lastWriteUpTo(g, key, s, clock[r * S + s]!);
+        const byKey = g.writesBy.get(key);
+        if (byKey === undefined) continue;
+        for (const [s, list] of byKey) {
+          const last = lastInList(g, list, clock[r * S + s]!);
           if (last < 0 || last === w) continue;
           if (w < 0) {
-            const first = g.writesBy.get(key)!.get(s)![0]!;
+            const first = list[0]!;
             return {
               id: 'WriteHBInitRead',
               message:

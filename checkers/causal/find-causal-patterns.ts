@@ -1,6 +1,6 @@
 import type { Anomaly } from '../../src/core/checker.js';
 import type { CausalGraph } from './causal-graph.js';
-import { causalOrder, lastWriteUpTo, precedes } from './causal-order.js';
+import { causalOrder, lastInList, precedes } from './causal-order.js';
 import { cycleOps, describeCycle, describeNode } from './describe-node.js';
 
 /** The bad patterns of causal consistency (CC) found, and the causal order when it is acyclic. */
@@ -44,11 +44,13 @@ export function findCausalPatterns(g: CausalGraph, limit = 20): CausalPatterns {
     if (g.isWrite[r] || g.thin[r]) continue;
     const key = g.key[r]!;
     const w = g.src[r]!;
-    for (let s = 0; s < S; s++) {
+    const byKey = g.writesBy.get(key);
+    if (byKey === undefined) continue;
+    for (const [s, list] of byKey) {
       const limitPos = clock[r * S + s]!;
       if (w < 0) {
-        const first = g.writesBy.get(key)?.get(s)?.[0] ?? -1;
-        if (first >= 0 && g.pos[first]! <= limitPos) {
+        const first = list[0]!;
+        if (g.pos[first]! <= limitPos) {
           report({
             id: 'WriteCOInitRead',
             message: `${describeNode(g, r)} returned the initial value, but ${describeNode(g, first)} causally precedes it`,
@@ -58,7 +60,7 @@ export function findCausalPatterns(g: CausalGraph, limit = 20): CausalPatterns {
         }
         continue;
       }
-      const last = lastWriteUpTo(g, key, s, limitPos);
+      const last = lastInList(g, list, limitPos);
       if (last >= 0 && last !== w && precedes(g, clock, w, last)) {
         report({
           id: 'WriteCORead',

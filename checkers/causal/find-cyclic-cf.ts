@@ -1,6 +1,6 @@
 import type { Anomaly } from '../../src/core/checker.js';
 import type { CausalGraph } from './causal-graph.js';
-import { causalOrder, lastWriteUpTo, type ExtraEdge } from './causal-order.js';
+import { causalOrder, lastInList, type ExtraEdge } from './causal-order.js';
 import { cycleOps, describeCycle } from './describe-node.js';
 
 /**
@@ -18,8 +18,10 @@ export function findCyclicCf(g: CausalGraph, clock: Int32Array): Anomaly | undef
     if (g.isWrite[r] || g.thin[r]) continue;
     const w = g.src[r]!;
     if (w < 0) continue;
-    for (let s = 0; s < S; s++) {
-      const last = lastWriteUpTo(g, g.key[r]!, s, clock[r * S + s]!);
+    const byKey = g.writesBy.get(g.key[r]!);
+    if (byKey === undefined) continue;
+    for (const [s, list] of byKey) {
+      const last = lastInList(g, list, clock[r * S + s]!);
       if (last < 0 || last === w) continue;
       if (clock[w * S + s]! >= g.pos[last]!) continue; // already last ->co w
       extra.push({ from: last, to: w, kind: 'cf', read: r });
