@@ -63,8 +63,17 @@ export class TaskRunner<C> {
         process.exit(130);
       }
     };
+    let uncaught = 0;
     const onUncaught = (error: unknown): void => {
-      log(`uncaught error: ${error instanceof Error ? error.message : String(error)}`);
+      // Report the first one only: if the error came from writing the log (a closed pipe), logging
+      // every one would feed the loop that produces them.
+      if (uncaught++ === 0 && (error as NodeJS.ErrnoException).code !== 'EPIPE') {
+        try {
+          log(`uncaught error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        } catch {
+          // Nowhere left to report it; the run still stops and cleans up.
+        }
+      }
       stop({ status: 'failed', error });
     };
     const signals = this.options.signals ?? ['SIGINT', 'SIGTERM'];
