@@ -32,7 +32,7 @@ export interface HistoryColumns {
   invValue: Uint32Array;
   retValue: Uint32Array;
   fs: string[];
-  /** Lane labels, e.g. `0` or `1 (1, 11, 21)` when processes share a lane. */
+  /** Lane labels, e.g. `0`, or `1 (3 processes)` when crashed processes' successors share the lane. */
   lanes: string[];
   values: string[];
   /** Time of the last event, ms. */
@@ -65,7 +65,7 @@ export function historyColumns(history: History, partner: Int32Array, concurrenc
   const fIds = new Map<string, number>();
   const valueIds = new Map<string, number>();
   const laneOf = new Map<number, number>();
-  const laneProcs: number[][] = [];
+  const laneProcs: Set<number>[] = [];
   const intern = (v: unknown): number => {
     const s = showValue(v, MAX_VALUE_CHARS);
     let id = valueIds.get(s);
@@ -97,10 +97,9 @@ export function historyColumns(history: History, partner: Int32Array, concurrenc
     if (lane === undefined) {
       lane = laneProcs.length;
       laneOf.set(laneKey, lane);
-      laneProcs.push([]);
+      laneProcs.push(new Set());
     }
-    const procs = laneProcs[lane]!;
-    if (!procs.includes(proc) && procs.length < 6) procs.push(proc);
+    laneProcs[lane]!.add(proc);
     cols.inv[k] = i;
     cols.ret[k] = p;
     cols.start[k] = op.time / 1e6;
@@ -119,10 +118,8 @@ export function historyColumns(history: History, partner: Int32Array, concurrenc
   order.forEach((lane, r) => (rank[lane] = r));
   for (let j = 0; j < n; j++) cols.lane[j] = rank[cols.lane[j]!]!;
   cols.lanes = order.map((lane) => {
-    const procs = laneProcs[lane]!;
-    return workers && (procs.length > 1 || procs[0] !== keys[lane])
-      ? `${keys[lane]} (p ${procs.join(', ')}${procs.length >= 6 ? ', …' : ''})`
-      : String(keys[lane]);
+    const procs = laneProcs[lane]!.size;
+    return procs > 1 ? `${keys[lane]} (${procs} procs)` : String(keys[lane]);
   });
   return cols;
 }

@@ -170,17 +170,28 @@ export const reportClientScript = String.raw`(function () {
     });
   }
 
+  /** A tick label with as many decimals as the tick step needs, in s, ms or µs. */
+  function fmtTick(t, step) {
+    if (t === 0) return '0';
+    var unit = step >= 1000 ? 1000 : step >= 1 ? 1 : 0.001;
+    var name = unit === 1000 ? ' s' : unit === 1 ? ' ms' : ' µs';
+    var digits = Math.max(0, Math.min(6, -Math.floor(Math.log10(step / unit) + 1e-9)));
+    return (t / unit).toFixed(digits) + name;
+  }
+
   function timeAxis(g, x, t0, t1, y, w, left) {
     g.fillStyle = '#5b6470';
     g.strokeStyle = '#d5dae0';
     g.textAlign = 'center';
-    niceTicks(t0, t1, Math.max(2, Math.floor((w - left) / 110))).forEach(function (t) {
+    var ticks = niceTicks(t0, t1, Math.max(2, Math.floor((w - left) / 110)));
+    var step = ticks.length > 1 ? ticks[1] - ticks[0] : Math.max(t1 - t0, 1e-3);
+    ticks.forEach(function (t) {
       var px = x(t);
       g.beginPath();
       g.moveTo(px, y);
       g.lineTo(px, y + 4);
       g.stroke();
-      g.fillText(fmtT(t), px, y + 15);
+      g.fillText(fmtTick(t, step), px, y + 15);
     });
     g.textAlign = 'left';
   }
@@ -248,14 +259,17 @@ export const reportClientScript = String.raw`(function () {
     }
     g.textAlign = 'left';
     g.fillText('latency', 4, 12);
-    var stride = Math.max(1, Math.ceil(n / 150000));
+    var perType = [0, 0, 0, 0];
+    for (var k0 = 0; k0 < n; k0++) perType[cols.type[k0]]++;
     var dot = n < 2000 ? 5 : 2.5;
-    // ok first, so the rarer fail/info points are drawn on top.
+    // ok first, so the rarer fail/info points are drawn on top; each type thinned to ~40k points.
     [0, 1, 2].forEach(function (type) {
+      var stride = Math.max(1, Math.ceil(perType[type] / 40000));
+      var seen = 0;
       g.fillStyle = TYPE_COLORS[type];
-      g.globalAlpha = type === 0 && n >= 2000 ? 0.35 : 0.85;
-      for (var k = 0; k < n; k += type === 0 ? stride : 1) {
-        if (cols.type[k] !== type) continue;
+      g.globalAlpha = n < 2000 ? 0.85 : perType[type] > 20000 ? 0.3 : 0.7;
+      for (var k = 0; k < n; k++) {
+        if (cols.type[k] !== type || seen++ % stride) continue;
         g.fillRect(x(cols.start[k]) - dot / 2, y(cols.dur[k]) - dot / 2, dot, dot);
       }
     });
@@ -296,7 +310,7 @@ export const reportClientScript = String.raw`(function () {
   var view = { t0: 0, t1: END };
   var selected = -1;
   var focusSet = null;
-  var LEFT = 86, NEM = 30, AXIS = 24;
+  var LEFT = 100, NEM = 30, AXIS = 24;
   var laneH = Math.max(3, Math.min(22, Math.floor(480 / Math.max(1, laneCount))));
   var geo = null;
   var pending = false;
@@ -411,7 +425,7 @@ export const reportClientScript = String.raw`(function () {
     g.fillStyle = '#5b6470';
     g.fillText('nemesis', 6, 14);
     if (laneH >= 9) {
-      for (var l2 = 0; l2 < laneCount; l2++) g.fillText(data.lanes[l2].slice(0, 13), 6, top + l2 * laneH + laneH / 2 + 4);
+      for (var l2 = 0; l2 < laneCount; l2++) g.fillText(data.lanes[l2].slice(0, 16), 6, top + l2 * laneH + laneH / 2 + 4);
     } else {
       g.fillText(laneCount + ' lanes', 6, top + 14);
     }

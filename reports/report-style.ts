@@ -20,6 +20,7 @@ nav.tabs { position: sticky; top: 0; z-index: 5; background: #fff; border-bottom
 nav.tabs a { color: var(--muted); text-decoration: none; padding: 9px 0; font-weight: 600; font-size: 13px; }
 nav.tabs a:hover { color: var(--ink); }
 main { padding: 16px 28px 40px; max-width: 1500px; }
+section.card, .checker, .anomaly { scroll-margin-top: 48px; }
 section.card { background: #fff; border: 1px solid var(--line); border-radius: 10px; padding: 14px 18px; margin-bottom: 16px; }
 section.card > h2 { margin: 0 0 10px; font-size: 16px; }
 h3 { font-size: 15px; margin: 18px 0 8px; } h4 { font-size: 13px; margin: 6px 0; color: var(--muted); }

@@ -48,8 +48,11 @@ export function timeSeries(cols: HistoryColumns, maxBuckets = 150): TimeSeries {
     if (series) series[bucketOf(cols.start[k]! + cols.dur[k]!)]!++;
     if (cols.type[k] === 0) sizes[bucketOf(cols.start[k]!)]!++;
   }
-  const perSecond = 1000 / bucketMs;
-  for (const series of outcome) for (let i = 0; i < n; i++) series[i] = series[i]! * perSecond;
+  // The last bucket is cut short by the end of the history: divide by the time it covers.
+  const last = Math.max(cols.end - (n - 1) * bucketMs, bucketMs / 10);
+  for (const series of outcome) {
+    for (let i = 0; i < n; i++) series[i] = (series[i]! * 1000) / (i === n - 1 ? last : bucketMs);
+  }
   // Latency of ok ops only: fail/info latencies are timeouts and errors, drawn as points instead.
   const lat = Array.from(sizes, (s) => new Float32Array(s));
   const fill = new Uint32Array(n);

@@ -95,8 +95,8 @@ describe.skipIf(missing !== undefined)(missing ?? 'HTML report in headless chrom
     const { page } = await open(context, join(artifacts, 'linearizability'));
     await page.locator('#timeline').scrollIntoViewIfNeeded();
     const box = (await page.locator('#timeline').boundingBox())!;
-    // Lane 0 holds "write 1" from 0 to 2 ms of a 9.5 ms run; the canvas has an 86 px label gutter.
-    await page.mouse.move(box.x + 86 + (box.width - 94) * 0.1, box.y + 30 + 8);
+    // Lane 0 holds "write 1" from 0 to 2 ms of a 9.5 ms run; the canvas has a 100 px label gutter.
+    await page.mouse.move(box.x + 100 + (box.width - 108) * 0.1, box.y + 30 + 8);
     await expect.poll(() => page.locator('#timeline-tip').isVisible()).toBe(true);
     expect(await page.locator('#timeline-tip').textContent()).toContain('op #0');
     await page.close();

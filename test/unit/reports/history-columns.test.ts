@@ -32,7 +32,7 @@ describe('historyColumns', () => {
 
   it("keeps a crashed process's successor on its worker's lane (process mod concurrency)", () => {
     expect([...cols.lane]).toEqual([0, 1, 1, 0]);
-    expect(cols.lanes).toEqual(['0', '1 (p 1, 3)']);
+    expect(cols.lanes).toEqual(['0', '1 (2 procs)']);
   });
 
   it('interns values, with 0 meaning omitted', () => {
