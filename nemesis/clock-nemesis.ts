@@ -77,7 +77,8 @@ export function clockNemesis(): Nemesis {
         } else {
           await sh(ctx, node, setOffsetScript(deltaMs));
         }
-        visibility[node] = await probe(ctx, system, node, deltaMs);
+        // A strobe may be in either phase when probed.
+        visibility[node] = await probe(ctx, system, node, strobe ? [deltaMs, 0] : [deltaMs]);
       });
       const value: { [key: string]: Value } = strobe
         ? { nodes, deltaMs, periodMs, durationMs }
@@ -100,7 +101,7 @@ async function probe(
   ctx: SystemContext,
   system: System | undefined,
   node: string,
-  deltaMs: number,
+  deltaMs: readonly number[],
 ): Promise<ClockVisibility> {
   const pid = await system?.process?.pid(ctx, node);
   const r = await ctx.cluster.remote.exec(

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FAKETIME_FILE } from '../../../src/control/faketime.js';
+import { FAKETIME_FILE, FAKETIME_INIT, faketimeEnv } from '../../../src/control/faketime.js';
+import { clockNemesis } from '../../../nemesis/clock-nemesis.js';
 import type { Nemesis } from '../../../src/core/nemesis.js';
 import { nemesisPackage } from '../../../nemesis/nemesis-package.js';
 import { etcd } from '../../../systems/etcd/etcd.js';
@@ -106,6 +107,28 @@ describe('nemeses against a real etcd cluster', () => {
       expect(await sh('n2', 'test -f /run/faultline/strobe.pid && echo running')).toBe('running');
       await nemesis.invoke(e.ctx, { f: 'reset-clock', value: null });
       expect(await sh('n1', `cat ${FAKETIME_FILE}`)).toBe('+0.000');
+    },
+    T,
+  );
+
+  it(
+    'clock bump on a libc program started under libfaketime: the result says it is visible',
+    async () => {
+      const env = Object.entries(faketimeEnv())
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' ');
+      await sh(
+        'n3',
+        `${FAKETIME_INIT}; env ${env} setsid sleep 1000 >/dev/null 2>&1 </dev/null & echo $! > /tmp/sleep.pid`,
+      );
+      const sleeper = { ...etcd, process: { pid: async () => Number(await sh('n3', 'cat /tmp/sleep.pid')) } };
+      const clock = clockNemesis();
+      await clock.setup(e.ctx, sleeper);
+      const r = await clock.invoke(e.ctx, { f: 'bump-clock', value: { nodes: ['n3'], deltaMs: -45_000 } });
+      const v = (r.value as { visibility: Record<string, Record<string, unknown>> }).visibility.n3!;
+      expect(v).toMatchObject({ preloaded: true, loaded: true, goBinary: false, visible: 'yes' });
+      await clock.teardown(e.ctx);
+      await sh('n3', 'kill $(cat /tmp/sleep.pid)');
     },
     T,
   );

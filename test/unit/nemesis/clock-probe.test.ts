@@ -15,6 +15,10 @@ describe('judgeClockProbe', () => {
     expect(v).toMatchObject({ visible: 'yes', pid: 42, probeSkewMs: 30_000, goBinary: false });
   });
 
+  it('accepts any of several offsets (a strobe may be in either phase)', () => {
+    expect(judgeClockProbe(probe({ ...base, skewed: 1000 }), 42, [30_000, 0]).visible).toBe('yes');
+  });
+
   it('says no for a Go binary, even though the preload is there', () => {
     const v = judgeClockProbe(probe({ ...base, go: 1 }), 42, 30_000);
     expect(v.visible).toBe('no');
