@@ -1,5 +1,5 @@
 import type { Op, Value } from '../core/op.js';
-import { EdnParser, ednLineOf } from './edn-parser.js';
+import { EdnParser } from './edn-parser.js';
 import type { ReadOptions } from './jsonl-codec.js';
 import { opFromRecord } from './op-from-record.js';
 import { TruncatedHistoryError } from './truncated-history-error.js';
@@ -7,7 +7,7 @@ import { TruncatedHistoryError } from './truncated-history-error.js';
 /**
  * Parses a Jepsen EDN history: either one map per line (Jepsen's history.edn), or a single vector
  * or list of maps (Knossos test data), which may span many lines. Each op keeps the line where its
- * map starts. With `ignoreTruncated`, an event cut off by the end of the file is dropped.
+ * map starts (the line of its first token). With `ignoreTruncated`, an event cut off by the end of the file is dropped.
  */
 export function parseEdnHistory(text: string, options: ReadOptions = {}): Op[] {
   const parser = new EdnParser(text, options.source);
@@ -17,7 +17,7 @@ export function parseEdnHistory(text: string, options: ReadOptions = {}): Op[] {
     ops.push(
       opFromRecord(record, {
         position: ops.length,
-        line: ednLineOf(record) ?? line,
+        line,
         source: options.source,
         previousTime: previous?.time ?? -1,
       }),

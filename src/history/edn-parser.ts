@@ -3,14 +3,6 @@ import type { Value } from '../core/op.js';
 import { EdnTokenizer, type EdnToken } from './edn-tokenizer.js';
 import { TruncatedHistoryError } from './truncated-history-error.js';
 
-// Lines where maps and vectors start, so history readers can name the line of each event.
-const formLines = new WeakMap<object, number>();
-
-/** The 1-based line where an EDN map, vector, list or set began, when it was parsed by EdnParser. */
-export function ednLineOf(value: Value): number | undefined {
-  return typeof value === 'object' && value !== null ? formLines.get(value) : undefined;
-}
-
 const CLOSER = { '(': ')', '[': ']', '{': '}', '#{': '}' } as const;
 const NAMES = { '(': 'list', '[': 'vector', '{': 'map', '#{': 'set' } as const;
 
@@ -98,7 +90,6 @@ export class EdnParser {
     } else {
       value = items;
     }
-    formLines.set(value as object, line);
     return value;
   }
 

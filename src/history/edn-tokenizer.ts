@@ -31,12 +31,18 @@ const STRING_ESCAPES: Readonly<Record<string, string>> = {
   "'": "'",
 };
 
-// Characters that end a symbol, keyword, number or character literal.
-function isDelimiter(c: string | undefined): boolean {
-  return c === undefined || /[\s,()[\]{}"\\;]/.test(c);
+// Characters that end a symbol, keyword, number or character literal (by char code, below 128).
+const DELIMITER = new Uint8Array(128);
+for (const c of ' \t\n\r\f\v,()[]{}"\\;') DELIMITER[c.charCodeAt(0)] = 1;
+
+function isDelimiterCode(code: number): boolean {
+  return code < 128
+    ? DELIMITER[code] === 1
+    : code === 0xa0 || code === 0xfeff || code === 0x2028 || code === 0x2029;
 }
 
 const INTEGER = /^[+-]?\d+N?$/;
+const SMALL_INTEGER = /^[+-]?\d+$/;
 const FLOAT = /^[+-]?\d+(\.\d*)?([eE][+-]?\d+)?M?$/;
 
 /**
@@ -118,7 +124,7 @@ export class EdnTokenizer {
 
   private readWord(): string {
     const start = this.pos;
-    while (this.pos < this.text.length && !isDelimiter(this.text[this.pos])) this.pos++;
+    while (this.pos < this.text.length && !isDelimiterCode(this.text.charCodeAt(this.pos))) this.pos++;
     return this.text.slice(start, this.pos);
   }
 
@@ -143,6 +149,7 @@ export class EdnTokenizer {
   }
 
   private number(word: string, line: number, column: number): number | bigint {
+    if (word.length < 16 && SMALL_INTEGER.test(word)) return Number(word);
     if (INTEGER.test(word)) {
       const digits = word.endsWith('N') ? word.slice(0, -1) : word;
       const big = BigInt(digits);
@@ -198,7 +205,7 @@ export class EdnTokenizer {
     if (start >= this.text.length) this.fail('a backslash must be followed by a character', line, column);
     // The first character is taken even when it is a delimiter: \( \space \, are all characters.
     let end = start + 1;
-    while (end < this.text.length && !isDelimiter(this.text[end])) end++;
+    while (end < this.text.length && !isDelimiterCode(this.text.charCodeAt(end))) end++;
     const name = this.text.slice(start, end);
     this.pos = end;
     if (name.length === 1) return name;

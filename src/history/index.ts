@@ -5,7 +5,7 @@ export { readHistory } from './read-history.js';
 export { validateHistory, type ValidateOptions, type HistoryWarning } from './validate-history.js';
 export { parseJsonlHistory, readJsonlHistory, type ReadOptions } from './jsonl-codec.js';
 export { parseEdnHistory } from './edn-history.js';
-export { EdnParser, parseEdn, ednLineOf } from './edn-parser.js';
+export { EdnParser, parseEdn } from './edn-parser.js';
 export { serializeOp } from './serialize-op.js';
 export { JsonlHistoryWriter, formatJsonlHistory } from './jsonl-history-writer.js';
 export {

@@ -24,24 +24,29 @@ function describe(value: unknown): string {
   return typeof value === 'bigint' ? `${value}` : JSON.stringify(value);
 }
 
+const FIELDS_HINT = 'See docs/history-format.md for the fields of an event.';
+
+function reject(at: RecordPosition, message: string, hint = FIELDS_HINT): never {
+  throw new HistoryError(message, { line: at.line, source: at.source, hint });
+}
+
 /**
  * Turns one decoded event (a JSON object or an EDN map) into an Op, checking each field's type.
  * `index` becomes the position (a differing recorded index is kept as `sourceIndex`); a missing
  * `value` is null; a missing `time` is the previous event's time + 1; unknown fields are kept.
  */
 export function opFromRecord(record: unknown, at: RecordPosition): Op {
-  const fail = (message: string, hint = 'See docs/history-format.md for the fields of an event.'): never => {
-    throw new HistoryError(message, { line: at.line, source: at.source, hint });
-  };
   if (!isRecord(record)) {
-    return fail(
+    return reject(
+      at,
       `an event must be a map/object, found ${describe(record)}`,
       'Write one event per line, e.g. {"type":"invoke","process":0,"f":"read","value":null}.',
     );
   }
   const type = record['type'];
   if (typeof type !== 'string' || !(OP_TYPES as readonly string[]).includes(type)) {
-    fail(
+    reject(
+      at,
       type === undefined
         ? 'missing field "type": expected invoke, ok, fail or info'
         : `unknown type ${describe(type)}: expected invoke, ok, fail or info`,
@@ -52,7 +57,8 @@ export function opFromRecord(record: unknown, at: RecordPosition): Op {
     process === 'nemesis' ||
     (typeof process === 'number' && Number.isInteger(process) && process >= 0)
   )) {
-    fail(
+    reject(
+      at,
       process === undefined
         ? 'missing field "process": a non-negative integer, or "nemesis"'
         : `process ${describe(process)} is not a non-negative integer or "nemesis"`,
@@ -60,7 +66,8 @@ export function opFromRecord(record: unknown, at: RecordPosition): Op {
   }
   const f = record['f'];
   if (typeof f !== 'string' || f === '') {
-    fail(
+    reject(
+      at,
       f === undefined
         ? 'missing field "f": the op\'s function, e.g. "read"'
         : `f ${describe(f)} is not a non-empty string (the op's function, e.g. "read")`,
@@ -71,11 +78,11 @@ export function opFromRecord(record: unknown, at: RecordPosition): Op {
   if (time === undefined || time === null) {
     time = at.previousTime + 1;
   } else if (typeof time !== 'number' || !Number.isFinite(time) || time < 0) {
-    fail(`time ${describe(time)} is not a non-negative number of nanoseconds`);
+    reject(at, `time ${describe(time)} is not a non-negative number of nanoseconds`);
   }
   const node = record['node'];
   if (node !== undefined && node !== null && typeof node !== 'string')
-    fail(`node ${describe(node)} is not a string`);
+    reject(at, `node ${describe(node)} is not a string`);
 
   const op: Op = {
     index: at.position,

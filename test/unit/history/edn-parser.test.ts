@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HistoryError } from '../../../src/core/errors.js';
-import type { Value } from '../../../src/core/op.js';
-import { EdnParser, ednLineOf, parseEdn } from '../../../src/history/edn-parser.js';
+import { EdnParser, parseEdn } from '../../../src/history/edn-parser.js';
 import { TruncatedHistoryError } from '../../../src/history/truncated-history-error.js';
 
 describe('parseEdn literals', () => {
@@ -61,12 +60,6 @@ describe('parseEdn literals', () => {
       value: [7, [1, 2]],
       index: 12,
     });
-  });
-
-  it('remembers the line where each map starts', () => {
-    const value = parseEdn('[\n{:a 1}\n\n {:b 2}]') as Value[];
-    expect(ednLineOf(value)).toBe(1);
-    expect(value.map((m) => ednLineOf(m))).toEqual([2, 4]);
   });
 
   it('reads a sequence of forms one by one', () => {
