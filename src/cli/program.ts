@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { addAnalyzeCommand } from './commands/analyze.js';
 import { addCheckCommand } from './commands/check.js';
 import { addCleanCommand } from './commands/clean.js';
+import { addServeCommand } from './commands/serve.js';
 import { addTestCommand } from './commands/test.js';
 import { packageVersion } from './package-version.js';
 
@@ -17,5 +18,6 @@ export function createProgram(): Command {
   addTestCommand(program);
   addAnalyzeCommand(program);
   addCleanCommand(program);
+  addServeCommand(program);
   return program;
 }
