@@ -74,6 +74,7 @@ export function checkTransactional(history: History, options: TransactionalOptio
       ? inferListAppend(h, sink, edges)
       : inferRwRegister(h, sink, edges, { realtime, process: needsProcess(model) });
   const dataEdges = edges.length;
+  const msInfer = performance.now() - started;
   addProcessEdges(h, edges);
   if (realtime) {
     const live: number[] = [];
@@ -90,7 +91,9 @@ export function checkTransactional(history: History, options: TransactionalOptio
     return `${txnName(h, a)} completed before ${txnName(h, b)} was invoked, so ${txnName(h, a)} < ${txnName(h, b)}`;
   };
   const classes = CYCLE_CLASSES.filter((c) => realtime || !c.id.endsWith('-realtime'));
+  const searchStarted = performance.now();
   const search = findCycles(toCsr(h.n, edges), classes, budget);
+  const msCycles = performance.now() - searchStarted;
   const cycles: Anomaly[] = search.witnesses.map((w) => cycleAnomaly(h, edges, w.edges, w.id, explain));
 
   const checked = new Set<string>([...sink.counts.keys()]);
@@ -119,6 +122,7 @@ export function checkTransactional(history: History, options: TransactionalOptio
   const level = axiomLevel(model);
   const extraOrder = workload === 'list-append' ? { list: edges, explain } : undefined;
   const axiomStats: Record<string, number> = {};
+  const axiomStarted = performance.now();
   if (level) {
     const weak = weakIsolation(h, inference.readFrom, level, extraOrder, budget);
     for (const [k, v] of Object.entries(weak.stats)) axiomStats[`axiom.${k}`] = v;
@@ -141,6 +145,7 @@ export function checkTransactional(history: History, options: TransactionalOptio
       } else if (ra.valid === false) checked.add('ra-axiom');
     }
   }
+  const msAxioms = performance.now() - axiomStarted;
   if (inference.ambiguous) reasons.push(inference.ambiguous);
   if (!realtime && needsRealtime(model))
     reasons.push(`${model} needs real-time order, but real-time edges were turned off`);
@@ -200,6 +205,9 @@ export function checkTransactional(history: History, options: TransactionalOptio
       cyclicTxns: search.cyclicNodes,
       searchSteps: search.steps,
       ...axiomStats,
+      msInfer: Math.round(msInfer),
+      msCycles: Math.round(msCycles),
+      msAxioms: Math.round(msAxioms),
       ms: Math.round(performance.now() - started),
     },
   };

@@ -24,7 +24,7 @@ export function checkWeakIsolation(
   const inf =
     options.workload === 'list-append'
       ? inferListAppend(h, sink, edges)
-      : inferRwRegister(h, sink, edges, { realtime: false, process: false });
+      : inferRwRegister(h, sink, edges, { realtime: false, process: false, graph: false });
   const r = weakIsolation(
     h,
     inf.readFrom,

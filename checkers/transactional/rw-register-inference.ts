@@ -16,6 +16,8 @@ export interface RwRegisterOrders {
   realtime: boolean;
   /** A process's earlier txn wrote first (only sound for strong-session models). */
   process: boolean;
+  /** Build ww/rw edges and check version cycles; false when only reads-from is needed. */
+  graph?: boolean;
 }
 
 /** Source of a version-order fact, stored in the aux of ww/rw edges derived from it. */
@@ -199,7 +201,7 @@ export function inferRwRegister(
     }
   }
 
-  for (let k = 0; k < nk; k++) {
+  for (let k = 0; k < nk && orders.graph !== false; k++) {
     const from = vFrom[k]!;
     const to = vTo[k]!;
     const why = vWhy[k]!;
@@ -242,9 +244,15 @@ export function inferRwRegister(
       if (u >= 0) edges.add(h.mopTxn[u]!, vt, kind, k, why[i]);
       for (const r of readersOf[k]!.get(u) ?? []) edges.add(h.mopTxn[r]!, vt, rwKind, k, r);
     }
-    // The initial state precedes every written version.
-    for (const r of readersOf[k]!.get(-1) ?? []) {
-      for (const m of keyWriters[k]!) edges.add(h.mopTxn[r]!, h.mopTxn[m]!, RW, k, r);
+    // The initial state precedes every written version. Versions with a known earlier version are
+    // reached through it (rw then ww), so only the first known versions need an edge.
+    const initReaders = readersOf[k]!.get(-1);
+    if (initReaders) {
+      const later = new Set<number>();
+      for (let i = 0; i < from.length; i++) if (from[i]! >= 0 && why[i]! >= 0) later.add(to[i]!);
+      for (const r of initReaders) {
+        for (const m of keyWriters[k]!) if (!later.has(m)) edges.add(h.mopTxn[r]!, h.mopTxn[m]!, RW, k, r);
+      }
     }
   }
   for (const [id, group] of lost) {

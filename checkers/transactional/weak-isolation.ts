@@ -33,7 +33,7 @@ export interface ExtraOrder {
 }
 
 /** Largest vector-clock table (txns x sessions) this pass allocates. */
-const MAX_CLOCK_CELLS = 64_000_000;
+const MAX_CLOCK_CELLS = 100_000_000;
 
 /**
  * Read committed, read atomic and causal consistency by the axioms of Biswas & Enea (2019), with
@@ -194,35 +194,39 @@ export function weakIsolation(
   const slots = [...bySession.keys()].sort((a, b) => a - b);
   const keySessions: Int32Array[] = new Array<Int32Array>(nk);
   const keyLists: Int32Array[][] = new Array<Int32Array[]>(nk);
+  const keyPos: Int32Array[][] = new Array<Int32Array[]>(nk);
   for (let i = 0; i < slots.length;) {
     const k = Math.floor(slots[i]! / ns);
     let j = i;
     while (j < slots.length && Math.floor(slots[j]! / ns) === k) j++;
-    keySessions[k] = Int32Array.from(slots.slice(i, j), (slot) => slot - k * ns);
-    keyLists[k] = slots.slice(i, j).map((slot) => Int32Array.from(bySession.get(slot)!));
+    const mine = slots.slice(i, j);
+    keySessions[k] = Int32Array.from(mine, (slot) => slot - k * ns);
+    keyLists[k] = mine.map((slot) => Int32Array.from(bySession.get(slot)!));
+    keyPos[k] = keyLists[k].map((list) => list.map((t) => pos[t]!));
     i = j;
   }
   bySession.clear();
-  /** Last txn of `list` (one session's writers) at session position <= j, or -1. */
-  const lastAtOrBefore = (list: Int32Array, j: number): number => {
-    let lo = 0;
-    let hi = list.length - 1;
+  /** Last txn of `list` (one session's writers, positions `at`) at position in (lo, hi], or -1. */
+  const lastIn = (list: Int32Array, at: Int32Array, lo: number, hi: number): number => {
+    let a = 0;
+    let b = at.length - 1;
+    if (b < 0 || at[0]! > hi || at[b]! <= lo) return -1;
     let best = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (pos[list[mid]!]! <= j) {
-        best = list[mid]!;
-        lo = mid + 1;
-      } else hi = mid - 1;
+    while (a <= b) {
+      const mid = (a + b) >> 1;
+      if (at[mid]! <= hi) {
+        best = mid;
+        a = mid + 1;
+      } else b = mid - 1;
     }
-    return best;
+    return best >= 0 && at[best]! > lo ? list[best]! : -1;
   };
   /** Last writer of key k in session s at position <= j, or -1. */
   const lastWriter = (k: number, s: number, j: number): number => {
     const ss = keySessions[k];
     if (!ss || j < 0) return -1;
     const at = ss.indexOf(s);
-    return at < 0 ? -1 : lastAtOrBefore(keyLists[k]![at]!, j);
+    return at < 0 ? -1 : lastIn(keyLists[k]![at]!, keyPos[k]![at]!, -1, j);
   };
   const anomalies: Anomaly[] = [];
   let initViolations = 0;
@@ -259,13 +263,17 @@ export function weakIsolation(
         const ss = keySessions[k];
         if (!ss) continue;
         const lists = keyLists[k]!;
+        const ats = keyPos[k]!;
+        const b3 = t3 * ns;
+        const b1 = t1 * ns;
         for (let j = 0; j < ss.length; j++) {
           const s = ss[j]!;
-          const lim = s === s3 ? pos[t3]! - 1 : vc[t3 * ns + s]!;
+          const lim = s === s3 ? pos[t3]! - 1 : vc[b3 + s]!;
           if (lim < 0) continue;
-          // Whatever t3 knows of session s, t1 knows too: those writers happen before t1 already.
-          if (t1 >= 0 && vc[t1 * ns + s]! >= lim) continue;
-          constrain(lastAtOrBefore(lists[j]!, lim), t1, t3, i);
+          // Writers t1 already knows of happen before t1: only those in (known by t1, known by t3] count.
+          const known = t1 >= 0 ? vc[b1 + s]! : -1;
+          if (known >= lim) continue;
+          constrain(lastIn(lists[j]!, ats[j]!, known, lim), t1, t3, i);
         }
         continue;
       }
