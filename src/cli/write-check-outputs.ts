@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CheckResult } from '../core/checker.js';
+import { FaultlineError } from '../core/errors.js';
 import type { History } from '../core/op.js';
 import { formatJsonlHistory } from '../history/jsonl-history-writer.js';
 import { toJson } from './output/to-json.js';
@@ -14,9 +15,20 @@ export async function writeCheckOutputs(
   history: History,
   result: CheckResult,
 ): Promise<string[]> {
-  await mkdir(dir, { recursive: true });
   const files = [join(dir, 'results.json'), join(dir, 'history.jsonl')];
-  await writeFile(files[0]!, toJson(result) + '\n');
-  await writeFile(files[1]!, formatJsonlHistory(history));
+  try {
+    await mkdir(dir, { recursive: true });
+    await writeFile(files[0]!, toJson(result) + '\n');
+    await writeFile(files[1]!, formatJsonlHistory(history));
+  } catch (error) {
+    throw new FaultlineError(
+      'BAD_ARGUMENT',
+      `cannot write the report to ${dir}: ${(error as Error).message}`,
+      {
+        hint: 'Pass --report a folder you can write to (it is created if missing).',
+        cause: error,
+      },
+    );
+  }
   return files;
 }

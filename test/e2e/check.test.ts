@@ -175,6 +175,19 @@ describe('faultline check rejects bad input with exit 254, naming the line', () 
     expect(run.stdout).toContain('3 events');
   });
 
+  it('a report folder that cannot be written', () => {
+    const run = faultline(
+      'check',
+      'examples/register-valid.jsonl',
+      '-m',
+      'register',
+      '--report',
+      'package.json/out',
+    );
+    expect(run.status).toBe(254);
+    expect(run.stderr).toContain('faultline: cannot write the report to package.json/out');
+  });
+
   it('a missing file', () => {
     const run = faultline('check', 'no/such/history.jsonl', '-m', 'register');
     expect(run.status).toBe(254);

@@ -113,6 +113,18 @@ describe('parseHistory (EDN)', () => {
     expect(ops.map(sourceLineOf)).toEqual([1, 2, 3, 4]);
   });
 
+  it('reads Jepsen 0.3 record literals (#jepsen.history.Op{...}) as plain events', () => {
+    const ops = parseHistory(
+      '#jepsen.history.Op{:index 0, :time 12, :type :invoke, :process 0, :f :read, :value nil}\n' +
+        '#jepsen.history.Op{:index 1, :time 15, :type :ok, :process 0, :f :read, :value #{1 2}}\n',
+    );
+    expect(ops.map((op) => [op.type, op.time, op.value])).toEqual([
+      ['invoke', 12, null],
+      ['ok', 15, [1, 2]],
+    ]);
+    expect(ops.map(sourceLineOf)).toEqual([1, 2]);
+  });
+
   it('keeps a recorded index that differs from the position as sourceIndex', () => {
     const ops = parseHistory('{:type :invoke :f :read :process 0 :index 40}');
     expect(ops[0]).toMatchObject({ index: 0, sourceIndex: 40 });
