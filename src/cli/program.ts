@@ -13,7 +13,17 @@ export function createProgram(): Command {
     .version(packageVersion(), '-V, --version')
     .exitOverride()
     .showHelpAfterError('(add --help for usage)')
-    .allowExcessArguments(false);
+    .allowExcessArguments(false)
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 valid, 1 invalid, 2 unknown, 254 bad arguments or input, 255 crash.
+
+Examples:
+  $ faultline check examples/cas-register-valid.jsonl --model cas-register
+  $ faultline check --help
+  $ faultline <command> --help`,
+    );
   addCheckCommand(program);
   addTestCommand(program);
   addAnalyzeCommand(program);
