@@ -175,9 +175,12 @@ export function weakIsolation(
       }
     }
   }
-  // Writers of each key, per session in session order: keySessions[k][j] is a session, keyLists[k][j] its writers.
+  // Writers of each key grouped by session, in session order, flattened into typed arrays:
+  // key k owns slots keyFirst[k] .. keyFirst[k+1]-1; slot i is session slotSess[i], whose writers
+  // are flatTxn/flatPos[slotStart[i] .. slotStart[i+1]-1].
   const writes = new Set<number>();
-  const bySession = new Map<number, number[]>();
+  const wKey: number[] = [];
+  const wTxn: number[] = [];
   for (let t = 0; t < n; t++) {
     if (h.status[t] === FAIL) continue;
     for (let m = h.mopStart[t]!; m < h.mopStart[t + 1]!; m++) {
@@ -185,48 +188,65 @@ export function weakIsolation(
       const k = h.mopKey[m]!;
       if (writes.has(t * nk + k)) continue;
       writes.add(t * nk + k);
-      const slot = k * ns + h.proc[t]!;
-      const list = bySession.get(slot);
-      if (list) list.push(t);
-      else bySession.set(slot, [t]);
+      wKey.push(k);
+      wTxn.push(t);
     }
   }
-  const slots = [...bySession.keys()].sort((a, b) => a - b);
-  const keySessions: Int32Array[] = new Array<Int32Array>(nk);
-  const keyLists: Int32Array[][] = new Array<Int32Array[]>(nk);
-  const keyPos: Int32Array[][] = new Array<Int32Array[]>(nk);
-  for (let i = 0; i < slots.length;) {
-    const k = Math.floor(slots[i]! / ns);
-    let j = i;
-    while (j < slots.length && Math.floor(slots[j]! / ns) === k) j++;
-    const mine = slots.slice(i, j);
-    keySessions[k] = Int32Array.from(mine, (slot) => slot - k * ns);
-    keyLists[k] = mine.map((slot) => Int32Array.from(bySession.get(slot)!));
-    keyPos[k] = keyLists[k].map((list) => list.map((t) => pos[t]!));
-    i = j;
+  const nw = wKey.length;
+  // Two stable counting sorts: by session, then by key, so writers end up ordered by (key, session, txn).
+  const bySess = countingSort(
+    nw,
+    ns,
+    (i) => h.proc[wTxn[i]!]!,
+    Int32Array.from({ length: nw }, (_, i) => i),
+  );
+  const order = countingSort(nw, nk, (i) => wKey[i]!, bySess);
+  const flatTxn = new Int32Array(nw);
+  const flatPos = new Int32Array(nw);
+  const slotSessL: number[] = [];
+  const slotStartL: number[] = [];
+  const keyFirst = new Int32Array(nk + 1);
+  let prevK = -1;
+  let prevS = -1;
+  for (let j = 0; j < nw; j++) {
+    const i = order[j]!;
+    const k = wKey[i]!;
+    const t = wTxn[i]!;
+    const sess = h.proc[t]!;
+    if (k !== prevK || sess !== prevS) {
+      for (let kk = prevK + 1; kk <= k; kk++) keyFirst[kk] = slotSessL.length;
+      slotSessL.push(sess);
+      slotStartL.push(j);
+      prevK = k;
+      prevS = sess;
+    }
+    flatTxn[j] = t;
+    flatPos[j] = pos[t]!;
   }
-  bySession.clear();
-  /** Last txn of `list` (one session's writers, positions `at`) at position in (lo, hi], or -1. */
-  const lastIn = (list: Int32Array, at: Int32Array, lo: number, hi: number): number => {
-    let a = 0;
-    let b = at.length - 1;
-    if (b < 0 || at[0]! > hi || at[b]! <= lo) return -1;
+  for (let kk = prevK + 1; kk <= nk; kk++) keyFirst[kk] = slotSessL.length;
+  slotStartL.push(nw);
+  const slotSess = Int32Array.from(slotSessL);
+  const slotStart = Int32Array.from(slotStartL);
+  /** Last writer in slot `slot` at session position in (lo, hi], or -1. */
+  const lastIn = (slot: number, lo: number, hi: number): number => {
+    let a = slotStart[slot]!;
+    let b = slotStart[slot + 1]! - 1;
+    if (flatPos[a]! > hi || flatPos[b]! <= lo) return -1;
     let best = -1;
     while (a <= b) {
       const mid = (a + b) >> 1;
-      if (at[mid]! <= hi) {
+      if (flatPos[mid]! <= hi) {
         best = mid;
         a = mid + 1;
       } else b = mid - 1;
     }
-    return best >= 0 && at[best]! > lo ? list[best]! : -1;
+    return best >= 0 && flatPos[best]! > lo ? flatTxn[best]! : -1;
   };
   /** Last writer of key k in session s at position <= j, or -1. */
   const lastWriter = (k: number, s: number, j: number): number => {
-    const ss = keySessions[k];
-    if (!ss || j < 0) return -1;
-    const at = ss.indexOf(s);
-    return at < 0 ? -1 : lastIn(keyLists[k]![at]!, keyPos[k]![at]!, -1, j);
+    for (let slot = keyFirst[k]!; slot < keyFirst[k + 1]!; slot++)
+      if (slotSess[slot] === s) return lastIn(slot, -1, j);
+    return -1;
   };
   const anomalies: Anomaly[] = [];
   let initViolations = 0;
@@ -260,20 +280,16 @@ export function weakIsolation(
       const k = rf.key[i]!;
       const t1 = rf.writer[i]!;
       if (vc) {
-        const ss = keySessions[k];
-        if (!ss) continue;
-        const lists = keyLists[k]!;
-        const ats = keyPos[k]!;
         const b3 = t3 * ns;
         const b1 = t1 * ns;
-        for (let j = 0; j < ss.length; j++) {
-          const s = ss[j]!;
+        for (let slot = keyFirst[k]!; slot < keyFirst[k + 1]!; slot++) {
+          const s = slotSess[slot]!;
           const lim = s === s3 ? pos[t3]! - 1 : vc[b3 + s]!;
           if (lim < 0) continue;
           // Writers t1 already knows of happen before t1: only those in (known by t1, known by t3] count.
           const known = t1 >= 0 ? vc[b1 + s]! : -1;
           if (known >= lim) continue;
-          constrain(lastIn(lists[j]!, ats[j]!, known, lim), t1, t3, i);
+          constrain(lastIn(slot, known, lim), t1, t3, i);
         }
         continue;
       }
@@ -306,4 +322,19 @@ export function weakIsolation(
   }
   if (queue.length < live) return witness('co');
   return { valid: true, anomalies: [], stats };
+}
+
+/** Stable counting sort of the items `input` by `keyOf` (0 .. buckets-1). */
+function countingSort(
+  n: number,
+  buckets: number,
+  keyOf: (i: number) => number,
+  input: Int32Array,
+): Int32Array {
+  const count = new Int32Array(buckets + 1);
+  for (let j = 0; j < n; j++) count[keyOf(input[j]!) + 1]!++;
+  for (let b = 0; b < buckets; b++) count[b + 1]! += count[b]!;
+  const out = new Int32Array(n);
+  for (let j = 0; j < n; j++) out[count[keyOf(input[j]!)]!++] = input[j]!;
+  return out;
 }
