@@ -10,7 +10,7 @@ import { TruncatedHistoryError } from './truncated-history-error.js';
  * map starts (the line of its first token). With `ignoreTruncated`, an event cut off by the end of the file is dropped.
  */
 export function parseEdnHistory(text: string, options: ReadOptions = {}): Op[] {
-  const parser = new EdnParser(text, options.source);
+  const parser = new EdnParser(text.startsWith('\uFEFF') ? text.slice(1) : text, options.source);
   const ops: Op[] = [];
   const add = (record: Value, line: number): void => {
     const previous = ops[ops.length - 1];

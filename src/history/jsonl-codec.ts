@@ -22,8 +22,9 @@ class JsonlDecoder {
 
   constructor(private readonly options: ReadOptions) {}
 
-  push(text: string): void {
+  push(line: string): void {
     this.lineNo++;
+    const text = this.lineNo === 1 && line.startsWith('\uFEFF') ? line.slice(1) : line; // byte order mark
     if (text.trim() === '') return;
     if (this.pendingError) this.throwSyntax(this.pendingError);
     let record: unknown;

@@ -159,6 +159,13 @@ describe('parseHistory (EDN)', () => {
   });
 });
 
+describe('byte order marks', () => {
+  it('are skipped at the start of JSONL and EDN files', () => {
+    expect(parseHistory('\uFEFF' + JSONL)).toHaveLength(3);
+    expect(parseHistory('\uFEFF' + JEPSEN_EDN)).toHaveLength(5);
+  });
+});
+
 describe('format detection', () => {
   it.each([
     ['{"type":"invoke"}', undefined, 'jsonl'],
