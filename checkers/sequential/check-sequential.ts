@@ -5,8 +5,8 @@ import type { History, Value } from '../../src/core/op.js';
 import { partitionHistory, type Partition } from '../linearizability/partition-history.js';
 import { models, type ModelName } from '../models/index.js';
 import { valueKey } from '../models/value-key.js';
-import { processSequences } from './process-sequences.js';
-import { sequentialSearch, type Frontier } from './sequential-search.js';
+import { processSequences, type SeqOp } from './process-sequences.js';
+import { sequentialSearch, type Frontier, type UniqueWritesPruning } from './sequential-search.js';
 import { uniqueWritesOrder } from './unique-writes-order.js';
 
 export interface SequentialOptions {
@@ -132,7 +132,12 @@ export function checkSequential(history: History, options: SequentialOptions): C
     return result(true, []);
   }
   // Keys are fine alone; sequential consistency still needs one order for all of them.
-  const all = sequentialSearch(model, processSequences(partitions), partitions.length, budget);
+  const sequences = processSequences(partitions);
+  const pruning =
+    stats['keysByConstruction'] === partitions.length
+      ? uniqueWritesPruning(sequences, partitions, initial, inner)
+      : undefined;
+  const all = sequentialSearch(model, sequences, partitions.length, budget, pruning);
   stats['explored']! += all.explored;
   if (all.valid === true) return result(true, []);
   if (all.valid === false) {
@@ -149,6 +154,36 @@ export function checkSequential(history: History, options: SequentialOptions): C
       `every key has a legal order alone, but the search for one order of all ${partitions.length} keys ` +
       `ran out of budget (${budget} configurations); raise the budget`,
   });
+}
+
+/** Observers of each value, for pruning the whole-history search when values are unique per key. */
+function uniqueWritesPruning(
+  sequences: readonly SeqOp[][],
+  partitions: readonly Partition[],
+  initial: Value,
+  inner: (v: Value) => Value,
+): UniqueWritesPruning {
+  const observers = new Map<string, [number, number][]>();
+  sequences.forEach((seq, p) =>
+    seq.forEach((s, i) => {
+      const v = inner(s.op.model.value);
+      const seen = s.op.f === 'read' ? v : s.op.f === 'cas' ? (v as Value[])[0]! : undefined;
+      if (seen === undefined || s.op.type === 'info') return;
+      const k = `${s.part}|${valueKey(seen)}`;
+      const list = observers.get(k);
+      if (list === undefined) observers.set(k, [[p, i]]);
+      else list.push([p, i]);
+    }),
+  );
+  return {
+    observers,
+    written: (s) => {
+      const v = inner(s.op.model.value);
+      const w = s.op.f === 'write' ? v : s.op.f === 'cas' ? (v as Value[])[1]! : undefined;
+      return w === undefined ? undefined : `${s.part}|${valueKey(w)}`;
+    },
+    initial: partitions.map((_, part) => `${part}|${valueKey(initial)}`),
+  };
 }
 
 /** The sequential-consistency checker as a registry entry. */

@@ -16,14 +16,31 @@ export type SearchOutcome =
   | { valid: false; explored: number; frontier: Frontier }
   | { valid: 'unknown'; explored: number; frontier: Frontier };
 
+/**
+ * Pruning for histories whose written values are unique per key: writing over a value that an op
+ * not yet placed still has to observe can never lead to a legal order, so such a write is skipped.
+ */
+export interface UniqueWritesPruning {
+  /** Key `${part}|${value key}` -> [process, index in its sequence] of every op that observes that value. */
+  observers: Map<string, [number, number][]>;
+  /** `${part}|${value key}` of the value an op writes, or undefined for read-only ops. */
+  written(s: SeqOp): string | undefined;
+  /** `${part}|${value key}` of the initial value of each partition. */
+  initial: string[];
+}
+
 interface Frame {
   pos: Int32Array;
+  /** Current value per partition (`${part}|${value key}`), when pruning. */
+  cur: string[];
   states: unknown[];
   hashes: string[];
   /** Ops placed to reach this frame from its parent (the branching op and greedy reads). */
   steps: SeqOp[];
-  /** Next process to try. */
+  /** Next choice to try (see `order`). */
   next: number;
+  /** Processes in the order to try them. */
+  order?: number[];
 }
 
 /**
@@ -33,13 +50,17 @@ interface Frame {
  * Partial-order reduction: a read-only op the model accepts now is applied at once, which is safe
  * because moving such an op earlier in a legal order changes no state the others see. Crashed
  * ops (info) come last in their process and may be left out. `budget` bounds configurations
- * expanded: deterministic; running out gives unknown.
+ * expanded: deterministic; running out gives unknown. Processes are tried in the order of their
+ * next op's invocation, since real-time order is usually close to a legal order; with
+ * `pruning` (unique written values) a write that would hide a value some op still has to observe
+ * is never tried.
  */
 export function sequentialSearch(
   model: Model,
   sequences: readonly SeqOp[][],
   partitions: number,
   budget: number,
+  pruning?: UniqueWritesPruning,
 ): SearchOutcome {
   const P = sequences.length;
   const finished = (pos: Int32Array): boolean => sequences.every((seq, p) => pos[p] === seq.length);
@@ -75,11 +96,18 @@ export function sequentialSearch(
     best = { placed, states: f.states.map((s) => model.show(s)), blocked };
   };
 
+  // Processes by the invocation of their next op: real-time order is usually close to a legal order.
+  const priority = (f: Frame): number[] => {
+    const at = (p: number): number => sequences[p]![f.pos[p]!]?.op.call ?? Infinity;
+    return [...Array(P).keys()].sort((a, b) => at(a) - at(b));
+  };
+
   const init = model.init();
   const root: Frame = {
     pos: new Int32Array(P),
     states: new Array<unknown>(partitions).fill(init),
     hashes: new Array<string>(partitions).fill(model.hash(init)),
+    cur: pruning?.initial ?? [],
     steps: [],
     next: 0,
   };
@@ -100,24 +128,35 @@ export function sequentialSearch(
         continue;
       }
       explored++;
+      f.order = priority(f);
     }
     let child: Frame | undefined;
     // Choice 2p applies process p's next op; 2p+1 leaves it out, which only a crashed op allows.
     while (f.next < 2 * P && child === undefined) {
       const choice = f.next++;
-      const p = choice >> 1;
+      const p = f.order![choice >> 1]!;
       const s = sequences[p]![f.pos[p]!];
       if (s === undefined) continue;
       const skip = (choice & 1) === 1;
       if (skip && s.op.type !== 'info') continue;
       if (!skip && s.op.type !== 'info' && model.isReadOnly(s.op.model)) continue; // greedy already tried it
+      const writes = !skip && pruning !== undefined ? pruning.written(s) : undefined;
+      if (writes !== undefined) {
+        const waiting = pruning!.observers.get(f.cur[s.part]!) ?? [];
+        if (waiting.some(([q, i]) => f.pos[q]! <= i && !(q === p && i === f.pos[p]))) continue;
+      }
       const nextState = skip ? f.states[s.part] : model.step(f.states[s.part], s.op.model);
       if (nextState === null) continue;
       const states = f.states.slice();
       states[s.part] = nextState;
       const pos = f.pos.slice();
       pos[p]!++;
-      child = { pos, states, hashes: f.hashes, steps: skip ? [] : [s], next: 0 };
+      let cur = f.cur;
+      if (writes !== undefined) {
+        cur = f.cur.slice();
+        cur[s.part] = writes;
+      }
+      child = { pos, states, hashes: f.hashes, cur, steps: skip ? [] : [s], next: 0 };
       greedy(child);
       child.hashes = f.hashes.slice();
       child.hashes[s.part] = model.hash(child.states[s.part]);
