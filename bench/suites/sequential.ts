@@ -1,0 +1,31 @@
+// Sequential consistency on generated keyed read/write histories: one register (decided by the
+// unique-writes construction) and several keys (the whole-history search with pruning).
+import { checkSequential } from '../../checkers/sequential/check-sequential.js';
+import type { History } from '../../src/core/op.js';
+import type { BenchCase, BenchSuite } from '../harness.js';
+import { causalHistory } from './causal.js';
+
+function scCase(ops: number, keys: number, quick: boolean): BenchCase {
+  const shape = { ops, processes: 10, keys, seed: 7 };
+  return {
+    name: `kv-${keys}key${keys > 1 ? 's' : ''}-${ops / 1000}k`,
+    params: { model: 'kv', ...shape },
+    quick,
+    prepare: () => causalHistory(shape),
+    run: (input) => {
+      const res = checkSequential(input as History, { model: 'kv' });
+      return Promise.resolve({
+        ops,
+        verdict: { valid: res.valid, explored: res.stats?.['explored'] ?? 0 },
+      });
+    },
+  };
+}
+
+export const suite: BenchSuite = {
+  name: 'sequential',
+  cases: () => [
+    ...[10_000, 30_000, 100_000, 300_000].map((n) => scCase(n, 1, n === 10_000)),
+    ...[1_000, 3_000, 10_000, 30_000].map((n) => scCase(n, 4, n === 1_000)),
+  ],
+};
