@@ -81,6 +81,12 @@ export function grudgeFor(mode: PartitionMode, nodes: readonly string[], rng: Rn
   }
 }
 
+/** The mode a cluster of `n` nodes really gets: rings need 5 nodes and bridges 3, else `one`. */
+export function effectiveMode(mode: PartitionMode, n: number): PartitionMode {
+  if ((mode === 'majorities-ring' && n < 5) || (mode === 'bridge' && n < 3)) return 'one';
+  return mode;
+}
+
 /** The connected groups of nodes as seen from the grudge, for reports: who can reach whom. */
 export function visibleFrom(grudge: Grudge, nodes: readonly string[]): Record<string, string[]> {
   const out: Record<string, string[]> = {};

@@ -12,6 +12,7 @@ export { pauseNemesis, pauseFault } from './pause-nemesis.js';
 export { clockNemesis, clockFault, faketimeOffset, type ClockFaultOptions } from './clock-nemesis.js';
 export { judgeClockProbe, CLOCK_PROBE_SCRIPT, type ClockVisibility } from './clock-probe.js';
 export {
+  effectiveMode,
   grudgeFor,
   completeGrudge,
   visibleFrom,

@@ -3,7 +3,7 @@ import type { FaultKind, FaultOp, FaultResult, Nemesis } from '../src/core/nemes
 import type { Value } from '../src/core/op.js';
 import type { Cluster } from '../src/core/remote.js';
 import type { SystemContext } from '../src/core/system.js';
-import { grudgeFor, PARTITION_MODES, type Grudge, type PartitionMode } from './grudge.js';
+import { effectiveMode, grudgeFor, PARTITION_MODES, type Grudge, type PartitionMode } from './grudge.js';
 import { mathRng } from './math-rng.js';
 import { onNodes } from './on-nodes.js';
 
@@ -58,7 +58,10 @@ export function partitionNemesis(): Nemesis {
         return result({ healed: [...cluster.nodes] }, errors);
       }
       const spec = op.value as { mode?: PartitionMode; grudge?: Grudge } | PartitionMode | null;
-      const mode = (typeof spec === 'string' ? spec : spec?.mode) ?? 'one';
+      const mode = effectiveMode(
+        (typeof spec === 'string' ? spec : spec?.mode) ?? 'one',
+        cluster.nodes.length,
+      );
       const grudge =
         typeof spec === 'object' && spec?.grudge ? spec.grudge : grudgeFor(mode, cluster.nodes, mathRng);
       const errors = await onNodes(cluster.nodes, (node) =>
@@ -88,7 +91,7 @@ export function partitionFault(
   return {
     name: 'partition',
     start(rng) {
-      const mode = rng.pick(modes);
+      const mode = effectiveMode(rng.pick(modes), nodes.length);
       return { f: 'start-partition', value: { mode, grudge: grudgeFor(mode, nodes, rng) } };
     },
     stop: { f: 'stop-partition', value: null },

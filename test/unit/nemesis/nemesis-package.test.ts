@@ -37,6 +37,14 @@ describe('nemesisPackage', () => {
     expect(pkg.faults.map((f) => f.stop.f)).toEqual(['stop-partition', 'start', 'reset-clock']);
   });
 
+  it('records the mode a small cluster really gets', () => {
+    const pkg = nemesisPackage(['partition'], {
+      nodes: ['n1', 'n2', 'n3'],
+      partitionModes: ['majorities-ring'],
+    });
+    expect((pkg.faults[0]!.start(createRng(1)).value as { mode: string }).mode).toBe('one');
+  });
+
   it('rejects an unknown kind naming the known ones', () => {
     expect(() => nemesisPackage(['partition', 'flood'], { nodes })).toThrow(/Unknown nemesis "flood"/);
   });
