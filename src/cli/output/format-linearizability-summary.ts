@@ -10,13 +10,15 @@ function n(value: number): string {
   return value.toLocaleString('en-US');
 }
 
-/** `#12 p3 cas [1 2] -> ok`, as a person reads an op. */
+/** `#12 p3 cas [1,2] -> [1,2]`, as a person reads an op (a read's nil argument is left out). */
 function showOp(op: CounterexampleOp): string {
-  const call = `#${op.index} p${String(op.process)} ${op.f} ${compact(op.invoked, 50)}`;
-  if (op.type === 'info') return `${call} (crashed: info)`;
+  const argument = op.invoked === null ? '' : ` ${compact(op.invoked, 50)}`;
+  const call = `#${op.index} p${String(op.process)} ${op.f}${argument}`;
+  if (op.relaxed)
+    return `${call} -> ${compact(op.returned, 50)} (ok in the history; relaxed to info while shrinking)`;
+  if (op.type === 'info') return `${call} (crashed: info, may take effect any time after its call, or never)`;
   if (op.type === 'fail') return `${call} (failed, but observed the state)`;
-  const relaxed = op.relaxed ? ' (relaxed to info while shrinking)' : '';
-  return `${call} -> ${compact(op.returned, 50)}${relaxed}`;
+  return `${call} -> ${compact(op.returned, 50)}`;
 }
 
 /** The readable summary of a linearizability result: verdict, per-key counts, and the counterexample. */
