@@ -1,5 +1,7 @@
+import type { History } from '../../src/core/op.js';
 import type { Workload, WorkloadOptions } from '../../src/core/workload.js';
 import { checkLinearizability } from '../../checkers/linearizability/check-linearizability.js';
+import { checkSequential } from '../../checkers/sequential/check-sequential.js';
 import { registerOps, type RegisterOpsOptions } from './register-ops.js';
 
 function opsOptions(options: WorkloadOptions): RegisterOpsOptions {
@@ -19,11 +21,21 @@ export const registerWorkload: Workload = {
   name: 'register',
   description: 'read, write and compare-and-set on a few keys; linearizable per key (cas-register model)',
   generator: (options) => registerOps(opsOptions(options)),
-  checkers: () => [
+  checkers: (options) => [
     {
       name: 'linearizability',
       check: (history) =>
         checkLinearizability(history, { model: 'cas-register', independent: true, timeoutMs: 120_000 }),
     },
+    // `sequential: true` also checks sequential consistency, reported beside linearizability.
+    ...(options['sequential'] === true
+      ? [
+          {
+            name: 'sequential',
+            check: (history: History) =>
+              checkSequential(history, { model: 'cas-register', independent: true }),
+          },
+        ]
+      : []),
   ],
 };
