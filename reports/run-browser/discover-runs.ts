@@ -14,7 +14,7 @@ export interface RunSummary {
   /** Client operations and fault intervals, when results.json has counts. */
   ops: number | undefined;
   faults: number | undefined;
-  /** `checker: verdict` per checker. */
+  /** `checker: verdict` per checker, e.g. `set: invalid`. */
   checkers: string[];
   /** Nearest enclosing directory (relative) that holds an index.json: a test-all suite. */
   suite: string | undefined;
@@ -24,6 +24,11 @@ export interface RunSummary {
 
 /** How deep below the store to look; runs sit at store/<test>/<timestamp>, suites one or two deeper. */
 const MAX_DEPTH = 5;
+
+/** `valid`, `invalid` or `unknown` for a verdict as results.json writes it. */
+function word(v: unknown): string {
+  return v === true ? 'valid' : v === false ? 'invalid' : String(v);
+}
 
 function verdictOf(v: unknown): Verdict | undefined {
   return v === true || v === false || v === 'unknown' ? v : undefined;
@@ -44,9 +49,9 @@ async function summarize(
   const test = (doc['test'] ?? {}) as Record<string, unknown>;
   const counts = (doc['counts'] ?? {}) as Record<string, unknown>;
   const checkers = Array.isArray(doc['checkers'])
-    ? (doc['checkers'] as Record<string, unknown>[]).map((c) => `${String(c['name'])}: ${String(c['valid'])}`)
+    ? (doc['checkers'] as Record<string, unknown>[]).map((c) => `${String(c['name'])}: ${word(c['valid'])}`)
     : typeof doc['checker'] === 'string'
-      ? [`${doc['checker']}: ${String(doc['valid'])}`]
+      ? [`${doc['checker']}: ${word(doc['valid'])}`]
       : [];
   const entries = await readdir(dir, { withFileTypes: true });
   const rel = relative(store, dir).split(sep).join('/');

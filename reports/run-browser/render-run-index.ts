@@ -37,7 +37,7 @@ th { color: #5b6470; font-size: 12px; } td.num { text-align: right; font-variant
 a { color: #1d4ed8; text-decoration: none; } a:hover { text-decoration: underline; }
 .verdict { display: inline-block; padding: 1px 9px; border-radius: 999px; color: #fff; font-weight: 700; font-size: 12px; white-space: nowrap; }
 .valid { background: #3f9b68; } .invalid { background: #d9534f; } .unknown { background: #e89f2c; } .none { background: #9a9a9a; }
-.files a { margin-right: 8px; font-size: 12.5px; } .note { color: #5b6470; font-size: 12.5px; } .path { color: #5b6470; font-size: 12px; }
+.time { white-space: nowrap; } .files a { margin-right: 8px; font-size: 12.5px; } .note { color: #5b6470; font-size: 12.5px; } .path { color: #5b6470; font-size: 12px; }
 `;
 
 function verdictWord(v: RunSummary['verdict']): string {
@@ -57,8 +57,8 @@ export function renderRunIndex(runs: readonly RunSummary[], store: string): stri
       .join('');
     return (
       `<tr data-verdict="${word}"><td>${report}<div class="path">${escapeHtml(r.path)}</div></td>` +
-      `<td>${escapeHtml(r.time)}</td><td><span class="verdict ${word}">${word === 'none' ? '—' : word}</span></td>` +
-      `<td class="num">${r.ops ?? ''}</td><td class="num">${r.faults ?? ''}</td>` +
+      `<td class="time">${escapeHtml(r.time.replace('T', ' ').replace(/\.\d+Z$/, 'Z'))}</td><td><span class="verdict ${word}">${word === 'none' ? '—' : word}</span></td>` +
+      `<td class="num">${r.ops?.toLocaleString('en') ?? ''}</td><td class="num">${r.faults ?? ''}</td>` +
       `<td>${escapeHtml(r.checkers.join(', '))}</td><td>${escapeHtml(r.suite ?? '')}</td><td class="files">${files}</td></tr>`
     );
   });

@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../../src/core/checker.js';
+import { serveStore } from '../../../reports/run-browser/serve-store.js';
 import { writeReport } from '../../../reports/write-report.js';
 import { buildReportCases, XSS, type ReportCase } from '../../unit/reports/fixtures/report-cases.js';
 import { syntheticHistory } from '../../unit/reports/fixtures/synthetic-history.js';
@@ -100,6 +101,33 @@ describe.skipIf(missing !== undefined)(missing ?? 'HTML report in headless chrom
     await expect.poll(() => page.locator('#timeline-tip').isVisible()).toBe(true);
     expect(await page.locator('#timeline-tip').textContent()).toContain('op #0');
     await page.close();
+  });
+
+  it('the run browser lists the reports and filters them', async () => {
+    const { server, url } = await serveStore({ store: artifacts, port: 0 });
+    try {
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(url);
+      const rows = page.locator('tbody tr');
+      expect(await rows.count()).toBeGreaterThanOrEqual(cases.length);
+      await page.locator('#v').selectOption('valid');
+      await expect.poll(() => page.locator('tbody tr:not([hidden])').count()).toBeGreaterThanOrEqual(1);
+      expect(await page.locator('tbody tr:not([hidden]) .verdict.invalid').count()).toBe(0);
+      await page.locator('#v').selectOption('');
+      await page.locator('#q').fill('etcd-bank');
+      await expect.poll(() => page.locator('tbody tr:not([hidden])').count()).toBe(1);
+      await page.locator('#q').fill('');
+      await page.screenshot({ path: join(artifacts, 'run-browser.png'), fullPage: true });
+      await page.locator('tbody tr a', { hasText: 'etcd-set' }).first().click();
+      await page.waitForSelector('body[data-ready="true"]');
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      server.closeAllConnections();
+      await new Promise((done) => server.close(done));
+    }
   });
 
   it('loads a 1M-op report in under 5 s and stays interactive', { timeout: 240_000 }, async () => {

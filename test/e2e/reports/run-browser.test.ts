@@ -84,7 +84,7 @@ describe('discoverRuns', () => {
       ['etcd-register/20261123T220000.000Z', true, undefined],
       ['suites/nightly/pg-bank/20261123T210000.000Z', 'unknown', 'suites/nightly'],
     ]);
-    expect(runs[0]).toMatchObject({ ops: 2, faults: 0, checkers: ['set: false'] });
+    expect(runs[0]).toMatchObject({ ops: 2, faults: 0, checkers: ['set: invalid'] });
     expect(runs[0]!.files).toEqual(['index.html', 'junit.xml', 'logs/', 'results.json']);
   });
 });
