@@ -120,7 +120,8 @@ export function checkTransactional(history: History, options: TransactionalOptio
   }
   const axiomFound: Anomaly[] = [];
   const level = axiomLevel(model);
-  const extraOrder = workload === 'list-append' ? { list: edges, explain } : undefined;
+  const extraOrder =
+    workload === 'list-append' ? { list: edges, explain, versionPos: inference.versionPos } : undefined;
   const axiomStats: Record<string, number> = {};
   const axiomStarted = performance.now();
   if (level) {

@@ -29,7 +29,9 @@ export function checkWeakIsolation(
     h,
     inf.readFrom,
     options.level,
-    options.workload === 'list-append' ? { list: edges, explain: inf.explain } : undefined,
+    options.workload === 'list-append'
+      ? { list: edges, explain: inf.explain, versionPos: inf.versionPos }
+      : undefined,
   );
   const valid = r.valid === true && inf.ambiguous ? 'unknown' : r.valid;
   const unknownReason = valid === 'unknown' ? (r.unknownReason ?? inf.ambiguous) : undefined;

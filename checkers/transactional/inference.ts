@@ -14,6 +14,8 @@ export interface Inference {
   explain(e: number): string;
   /** Why some reads could not be attributed to one writer (values written more than once), or undefined. */
   ambiguous: string | undefined;
+  /** List-append only: position of txn t's last append to key k in the version order; 2^31-1 if no read shows it. */
+  versionPos?(t: number, k: number): number;
   /** Honest limits of this workload's inference, for the result's notes. */
   notes: string[];
 }

@@ -140,6 +140,7 @@ export function inferListAppend(h: TxnHistory, sink: AnomalySink, edges: EdgeLis
 
   // Per-key pass: version order, compatibility, edges.
   const orders: Value[][] = new Array<Value[]>(nk);
+  const positions: Map<VKey, number>[] = new Array<Map<VKey, number>>(nk);
   const readFrom: ReadFrom = { reader: [], key: [], writer: [], mop: [] };
   const lost = new Map<number, number[]>(); // key * 2^24 + prefix length -> readers that then appended
   for (let k = 0; k < nk; k++) {
@@ -155,6 +156,7 @@ export function inferListAppend(h: TxnHistory, sink: AnomalySink, edges: EdgeLis
     }
     orders[k] = longest;
     const pos = new Map<VKey, number>();
+    positions[k] = pos;
     const posWriter = new Int32Array(longest.length).fill(-1);
     let firstFailed = -1;
     for (let i = 0; i < longest.length; i++) {
@@ -333,5 +335,14 @@ export function inferListAppend(h: TxnHistory, sink: AnomalySink, edges: EdgeLis
     duplicated.length > 0
       ? `values were appended more than once (${duplicated.slice(0, 3).join('; ')}), so reads of them cannot be attributed to one transaction`
       : undefined;
-  return { readFrom, explain, ambiguous, notes: [] };
+  const lastAppend = (t: number, k: number): number => {
+    for (let m = h.mopStart[t + 1]! - 1; m >= h.mopStart[t]!; m--)
+      if (h.mopKind[m] === WRITE && h.mopKey[m] === k) return m;
+    return -1;
+  };
+  const versionPos = (t: number, k: number): number => {
+    const m = lastAppend(t, k);
+    return m < 0 ? -1 : (positions[k]!.get(valueKey(h.mopVal[m]!)) ?? 0x7fffffff);
+  };
+  return { readFrom, explain, versionPos, ambiguous, notes: [] };
 }

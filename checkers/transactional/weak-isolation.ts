@@ -26,10 +26,12 @@ export interface WeakIsolationResult {
   stats: Record<string, number>;
 }
 
-/** Extra commit-order edges known from elsewhere (list-append version orders), with their reasons. */
+/** Extra commit-order edges (list-append version orders shown by reads: ww edges with aux >= 0), with their reasons. */
 export interface ExtraOrder {
   list: EdgeList;
   explain(e: number): string;
+  /** List semantics: position of t's last append to key k in the version order (2^31-1: no read shows it). */
+  versionPos?(t: number, k: number): number;
 }
 
 /** Largest vector-clock table (txns x sessions) this pass allocates. */
@@ -62,7 +64,8 @@ export function weakIsolation(
   const extraOrig: number[] = [];
   if (extra) {
     for (let e = 0; e < extra.list.length; e++) {
-      if (extra.list.kind[e] !== WW) continue;
+      // Only orders a read showed (aux >= 0); an append no read showed may sit anywhere in a weak model.
+      if (extra.list.kind[e] !== WW || extra.list.aux[e]! < 0) continue;
       co.add(extra.list.from[e]!, extra.list.to[e]!, WW, extra.list.key[e]!, -2 - extraOrig.length);
       extraOrig.push(e);
     }
@@ -224,9 +227,36 @@ export function weakIsolation(
     flatPos[j] = pos[t]!;
   }
   for (let kk = prevK + 1; kk <= nk; kk++) keyFirst[kk] = slotSessL.length;
+  // List semantics: the writer with the latest version among each slot's first j writers.
+  const vp = extra?.versionPos;
+  const flatLatest = vp ? new Int32Array(nw) : undefined;
+  if (flatLatest) {
+    for (let j = 0; j < nw; j++) {
+      const newSlot =
+        j === 0 || wKey[order[j]!] !== wKey[order[j - 1]!] || h.proc[flatTxn[j]!] !== h.proc[flatTxn[j - 1]!];
+      const mine = vp!(flatTxn[j]!, wKey[order[j]!]!);
+      flatLatest[j] =
+        newSlot || mine > vp!(flatLatest[j - 1]!, wKey[order[j]!]!) ? flatTxn[j]! : flatLatest[j - 1]!;
+    }
+  }
   slotStartL.push(nw);
   const slotSess = Int32Array.from(slotSessL);
   const slotStart = Int32Array.from(slotStartL);
+  /** Flat index of the last writer in slot `slot` at session position in (lo, hi], or -1. */
+  const lastIndexIn = (slot: number, lo: number, hi: number): number => {
+    let a = slotStart[slot]!;
+    let b = slotStart[slot + 1]! - 1;
+    if (flatPos[a]! > hi || flatPos[b]! <= lo) return -1;
+    let best = -1;
+    while (a <= b) {
+      const mid = (a + b) >> 1;
+      if (flatPos[mid]! <= hi) {
+        best = mid;
+        a = mid + 1;
+      } else b = mid - 1;
+    }
+    return best >= 0 && flatPos[best]! > lo ? best : -1;
+  };
   /** Last writer in slot `slot` at session position in (lo, hi], or -1. */
   const lastIn = (slot: number, lo: number, hi: number): number => {
     let a = slotStart[slot]!;
@@ -250,21 +280,26 @@ export function weakIsolation(
   };
   const anomalies: Anomaly[] = [];
   let initViolations = 0;
+  const readLen = (i: number): number => ((h.mopVal[rf.mop[i]!] as unknown[] | null) ?? []).length;
   const constrain = (t2: number, t1: number, t3: number, i: number): void => {
     if (t2 < 0 || t2 === t1 || t2 === t3) return;
     const k = rf.key[i]!;
-    if (t1 < 0) {
+    // A list read shows every append it sees: a visible append missing from it is a violation outright.
+    const missing = vp !== undefined && vp(t2, k) >= readLen(i);
+    if (t1 < 0 || missing) {
       initViolations++;
       if (anomalies.length < 8) {
+        const what = missing ? `, which lacks ${T(t2)}'s append,` : ', the initial state,';
         anomalies.push({
           id,
-          message: `${id}: ${T(t3)} read key ${K(k)} = ${showValue(h.mopVal[rf.mop[i]!]!)}, the initial state, although ${T(t2)}, which writes key ${K(k)}, is visible to it under ${level}.`,
+          message: `${id}: ${T(t3)} read key ${K(k)} = ${showValue(h.mopVal[rf.mop[i]!]!)}${what} although ${T(t2)}, which writes key ${K(k)}, is visible to it under ${level}.`,
           ops: [h.inv[t2]!, h.inv[t3]!],
           key: h.keyNames[k],
         });
       }
       return;
     }
+    if (vp) return; // shown: the version order (extra edges) already places t2 before t1
     // Already implied by session order or happens-before.
     if (h.proc[t2] === h.proc[t1] && pos[t2]! < pos[t1]!) return;
     if (vc && vc[t1 * ns + h.proc[t2]!]! >= pos[t2]!) return;
@@ -287,13 +322,25 @@ export function weakIsolation(
           const lim = s === s3 ? pos[t3]! - 1 : vc[b3 + s]!;
           if (lim < 0) continue;
           // Writers t1 already knows of happen before t1: only those in (known by t1, known by t3] count.
+          if (flatLatest) {
+            // Every append of session s that t3 sees must be in its read: check the latest one.
+            const j = lastIndexIn(slot, -1, lim);
+            if (j >= 0) constrain(flatLatest[j]!, t1, t3, i);
+            continue;
+          }
           const known = t1 >= 0 ? vc[b1 + s]! : -1;
           if (known >= lim) continue;
           constrain(lastIn(slot, known, lim), t1, t3, i);
         }
         continue;
       }
-      constrain(lastWriter(k, s3, pos[t3]! - 1), t1, t3, i);
+      if (flatLatest) {
+        for (let slot = keyFirst[k]!; slot < keyFirst[k + 1]!; slot++) {
+          if (slotSess[slot] !== s3) continue;
+          const j = lastIndexIn(slot, -1, pos[t3]! - 1);
+          if (j >= 0) constrain(flatLatest[j]!, t1, t3, i);
+        }
+      } else constrain(lastWriter(k, s3, pos[t3]! - 1), t1, t3, i);
       // RA: anything t3 read from; RC: only what earlier reads of t3 read from.
       const upto = level === 'read-atomic' ? r1 : r;
       for (let r2 = r0; r2 < upto; r2++) {

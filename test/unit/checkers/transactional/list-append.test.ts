@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkTransactional } from '../../../../checkers/transactional/index.js';
+import { checkTransactional, checkWeakIsolation } from '../../../../checkers/transactional/index.js';
 import type { History } from '../../../../src/core/op.js';
 import { history } from '../../../support/history.js';
 import { aborted, begin, commit, crashed, txn } from './txn-builders.js';
@@ -122,8 +122,19 @@ const invalid: Invalid[] = [
       ...txn(1, ['r', 'x', []], ['r', 'y', [1]]),
       ...txn(2, ['r', 'x', [1]]),
     ),
-    anomalies: ['G-single', 'ra-axiom'],
-    absent: ['G1c', 'G2-item'],
+    anomalies: ['G-single'],
+    absent: ['G1c', 'G2-item', 'ra-axiom'],
+  },
+  {
+    name: 'fractured read rules out read atomic',
+    model: 'read-atomic',
+    history: history(
+      ...txn(0, ['append', 'x', 1], ['append', 'y', 1]),
+      ...txn(1, ['r', 'x', []], ['r', 'y', [1]]),
+      ...txn(2, ['r', 'x', [1]]),
+    ),
+    anomalies: ['ra-axiom'],
+    notModels: ['read-atomic', 'consistent-view', 'repeatable-read'],
   },
   {
     name: 'G2-item: write skew',
@@ -381,5 +392,21 @@ describe('options', () => {
     const r = checkTransactional(h, { workload: 'list-append', consistencyModel: 'serializable', budget: 1 });
     expect(r.valid).toBe('unknown');
     expect(r.unknownReason).toMatch(/budget of 1 steps/);
+  });
+});
+
+describe('appends no read shows', () => {
+  // T0's append of 9 is never read; T1 (same process, later) appended 2, which T2 read alone.
+  const h = history(...txn(0, ['append', 'x', 9]), ...txn(0, ['append', 'x', 2]), ...txn(1, ['r', 'x', [2]]));
+
+  it('come after every observed append in the version order (G0-process here)', () => {
+    const r = check(h, 'causal');
+    expect(r.anomalyTypes).toContain('G0-process');
+    expect(r.valid).toBe(false);
+  });
+
+  it('constrain nothing for read atomic, where visibility is not transitive', () => {
+    expect(checkWeakIsolation(h, { workload: 'list-append', level: 'read-atomic' }).valid).toBe(true);
+    expect(checkWeakIsolation(h, { workload: 'list-append', level: 'causal' }).valid).toBe(false);
   });
 });
