@@ -18,7 +18,7 @@ const histories = fc
   .map((steps) => {
     const open = new Map<number, { f: string; d: number; end: string; guess: number }>();
     const out: Op[] = [];
-    const emit = (e: Omit<Op, 'index' | 'time'>): void => {
+    const emit = (e: Pick<Op, 'type' | 'process' | 'f' | 'value'>): void => {
       out.push({ ...e, index: out.length, time: out.length });
     };
     const crashed = new Set<number>();
