@@ -2,7 +2,7 @@
 // transactions and replay it.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkTransactional } from '../../../../checkers/transactional/index.js';
+import { checkTransactional, checkWeakIsolation } from '../../../../checkers/transactional/index.js';
 import type { History, Op, Value } from '../../../../src/core/op.js';
 
 type Workload = 'list-append' | 'rw-register';
@@ -174,6 +174,7 @@ describe.each(['list-append', 'rw-register'] as const)('%s properties', (workloa
         const r = checkTransactional(h, { workload, consistencyModel: 'strict-serializable' });
         expect(r.anomalies).toEqual([]);
         expect(r.valid).toBe(true);
+        expect(checkWeakIsolation(h, { workload, level: 'causal' }).valid).toBe(true);
       }),
       { numRuns: 150 },
     );
@@ -187,6 +188,8 @@ describe.each(['list-append', 'rw-register'] as const)('%s properties', (workloa
         const oracle = serializable(workload, txns);
         const r = checkTransactional(h, { workload, consistencyModel: 'serializable' });
         if (!oracle) invalid++;
+        // One session per txn here, so serializable implies causal: the vector-clock pass must agree.
+        if (oracle) expect(checkWeakIsolation(h, { workload, level: 'causal' }).valid).toBe(true);
         // The checker never rejects a serializable history...
         if (oracle) expect(r.valid, JSON.stringify(r.anomalies)).toBe(true);
         // ...and for list-append, whose version orders are exact, it finds every violation.
