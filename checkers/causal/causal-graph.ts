@@ -127,7 +127,7 @@ export function buildCausalGraph(
     if (vk === undefined || o.invoke.f !== 'read') continue;
     const first = firstWrite.get(vk);
     if (first === undefined) continue;
-    const where = keyed ? ` to key ${showValue(keys[opKey[i]!]!)}` : '';
+    const where = (): string => (keyed ? ` to key ${showValue(keys[opKey[i]!]!)}` : '');
     const value = opValue[i]!;
     if (writeCount.get(vk)! > 1) {
       const all = ops
@@ -137,14 +137,14 @@ export function buildCausalGraph(
         .filter((x) => x !== '');
       return {
         unknownReason:
-          `value ${showValue(value)} was written${where} more than once (ops ${all.join(', ')}) ` +
+          `value ${showValue(value)} was written${where()} more than once (ops ${all.join(', ')}) ` +
           `and read by op #${o.invoke.index}, so which write it read is ambiguous; the causal checks need each read value written at most once per key`,
       };
     }
     if (valueKey(value) === initialKey) {
       return {
         unknownReason:
-          `value ${showValue(value)} is both the initial value and written${where} (op #${ops[first]!.invoke.index}); ` +
+          `value ${showValue(value)} is both the initial value and written${where()} (op #${ops[first]!.invoke.index}); ` +
           `the read at op #${o.invoke.index} may have read either, so the causal checks cannot decide`,
       };
     }
