@@ -5,7 +5,7 @@ import type { Rng } from '../src/core/generator.js';
 export type Grudge = Record<string, string[]>;
 
 /** Partition shapes, as Jepsen names them. */
-export const PARTITION_MODES = ['one', 'halves', 'majority', 'majorities-ring', 'bridge'] as const;
+export const PARTITION_MODES = ['one', 'primary', 'halves', 'majority', 'majorities-ring', 'bridge'] as const;
 export type PartitionMode = (typeof PARTITION_MODES)[number];
 
 /** A grudge in which each node only talks to the nodes of its own component. */
@@ -31,6 +31,7 @@ export function shuffle<T>(items: readonly T[], rng: Rng): T[] {
 /**
  * The grudge of a partition mode:
  * - `one`: one random node isolated from all others;
+ * - `primary`: like `one` here; the nemesis isolates the system's current primary instead when it has one;
  * - `halves`: a random split into floor(n/2) and ceil(n/2) nodes;
  * - `majority`: a random strict minority (1..ceil(n/2)-1 nodes) cut off from the majority;
  * - `majorities-ring`: nodes on a random ring each see the nearest ones on both sides, a majority,
@@ -43,6 +44,7 @@ export function grudgeFor(mode: PartitionMode, nodes: readonly string[], rng: Rn
   const n = s.length;
   switch (mode) {
     case 'one':
+    case 'primary':
       return completeGrudge([s.slice(0, 1), s.slice(1)]);
     case 'halves':
       return completeGrudge([s.slice(0, Math.floor(n / 2)), s.slice(Math.floor(n / 2))]);

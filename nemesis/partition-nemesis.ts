@@ -2,8 +2,15 @@ import { FaultlineError } from '../src/core/errors.js';
 import type { FaultKind, FaultOp, FaultResult, Nemesis } from '../src/core/nemesis.js';
 import type { Value } from '../src/core/op.js';
 import type { Cluster } from '../src/core/remote.js';
-import type { SystemContext } from '../src/core/system.js';
-import { effectiveMode, grudgeFor, PARTITION_MODES, type Grudge, type PartitionMode } from './grudge.js';
+import type { System, SystemContext } from '../src/core/system.js';
+import {
+  completeGrudge,
+  effectiveMode,
+  grudgeFor,
+  PARTITION_MODES,
+  type Grudge,
+  type PartitionMode,
+} from './grudge.js';
 import { mathRng } from './math-rng.js';
 import { onNodes } from './on-nodes.js';
 
@@ -34,12 +41,15 @@ async function run(cluster: Cluster, node: string, script: string): Promise<void
 /**
  * Network partitions by iptables DROP rules inside the nodes. `start-partition` takes
  * `{ mode, grudge }` (or just a mode name, then the grudge is drawn here); `stop-partition` heals.
+ * Mode `primary` without a grudge isolates the node the system reports as primary at that moment.
  */
 export function partitionNemesis(): Nemesis {
+  let system: System | undefined;
   return {
     name: 'partition',
     fs: ['start-partition', 'stop-partition'],
-    async setup(ctx) {
+    async setup(ctx, sys) {
+      system = sys;
       const errors = await onNodes(ctx.cluster.nodes, (node) => run(ctx.cluster, node, HEAL));
       if (Object.keys(errors).length > 0) {
         throw new FaultlineError(
@@ -62,8 +72,15 @@ export function partitionNemesis(): Nemesis {
         (typeof spec === 'string' ? spec : spec?.mode) ?? 'one',
         cluster.nodes.length,
       );
-      const grudge =
-        typeof spec === 'object' && spec?.grudge ? spec.grudge : grudgeFor(mode, cluster.nodes, mathRng);
+      let grudge = typeof spec === 'object' && spec?.grudge ? spec.grudge : undefined;
+      let primary: string | undefined;
+      if (!grudge && mode === 'primary') {
+        primary = (await system?.primaries?.primaries(ctx).catch(() => []))?.[0];
+        grudge = primary
+          ? completeGrudge([[primary], cluster.nodes.filter((n) => n !== primary)])
+          : undefined;
+      }
+      grudge ??= grudgeFor(mode, cluster.nodes, mathRng);
       const errors = await onNodes(cluster.nodes, (node) =>
         run(
           cluster,
@@ -71,7 +88,7 @@ export function partitionNemesis(): Nemesis {
           partitionScript(grudge, node, (n) => cluster.ip(n)),
         ),
       );
-      return result({ mode, grudge }, errors);
+      return result(primary ? { mode, primary, grudge } : { mode, grudge }, errors);
     },
     async teardown(ctx) {
       await onNodes(ctx.cluster.nodes, (node) => run(ctx.cluster, node, HEAL));
@@ -90,8 +107,10 @@ export function partitionFault(
 ): FaultKind {
   return {
     name: 'partition',
-    start(rng) {
+    start(rng): FaultOp {
       const mode = effectiveMode(rng.pick(modes), nodes.length);
+      // Who is primary is only known when the fault starts: the nemesis records the grudge it used.
+      if (mode === 'primary') return { f: 'start-partition', value: { mode } };
       return { f: 'start-partition', value: { mode, grudge: grudgeFor(mode, nodes, rng) } };
     },
     stop: { f: 'stop-partition', value: null },

@@ -57,6 +57,20 @@ describe('nemeses against a real etcd cluster', () => {
   );
 
   it(
+    'a primary partition isolates the current leader and records it',
+    async () => {
+      const [leader] = await etcd.primaries!.primaries(e.ctx);
+      const r = await nemesis.invoke(e.ctx, { f: 'start-partition', value: { mode: 'primary' } });
+      const v = r.value as { primary: string; grudge: Record<string, string[]> };
+      expect(v.primary).toBe(leader);
+      expect(v.grudge[leader!]).toHaveLength(2);
+      await nemesis.invoke(e.ctx, { f: 'stop-partition', value: null });
+      await waitHealthy(e.ctx, e.cluster.nodes, 30_000);
+    },
+    T,
+  );
+
+  it(
     'kill -9 takes the member down; start brings it back with its data',
     async () => {
       const r = await nemesis.invoke(e.ctx, { f: 'kill', value: ['n3'] });

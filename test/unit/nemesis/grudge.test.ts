@@ -81,7 +81,7 @@ describe('grudgeFor', () => {
   });
 
   it('rejects an unknown mode with the list of modes', () => {
-    expect(() => grudgeFor('nope' as never, nodes(3), createRng(0))).toThrow(/one, halves/);
+    expect(() => grudgeFor('nope' as never, nodes(3), createRng(0))).toThrow(/one, primary, halves/);
   });
 });
 

@@ -30,11 +30,17 @@ describe('nemesisPackage', () => {
     expect(draw(5)).toEqual(draw(5));
     const [partition, kill, clock] = draw(5) as { f: string; value: Record<string, unknown> | string[] }[];
     expect(partition!.f).toBe('start-partition');
-    expect(Object.keys((partition!.value as { grudge: object }).grudge).length).toBeGreaterThan(0);
+    const p = partition!.value as { mode: string; grudge?: object };
+    if (p.mode !== 'primary') expect(Object.keys(p.grudge!).length).toBeGreaterThan(0);
     expect(kill!.f).toBe('kill');
     expect((kill!.value as string[]).every((n) => nodes.includes(n))).toBe(true);
     expect(['bump-clock', 'strobe-clock']).toContain(clock!.f);
     expect(pkg.faults.map((f) => f.stop.f)).toEqual(['stop-partition', 'start', 'reset-clock']);
+  });
+
+  it('leaves the grudge of a primary partition to the nemesis, which knows the primary when it starts', () => {
+    const pkg = nemesisPackage(['partition'], { nodes, partitionModes: ['primary'] });
+    expect(pkg.faults[0]!.start(createRng(1))).toEqual({ f: 'start-partition', value: { mode: 'primary' } });
   });
 
   it('records the mode a small cluster really gets', () => {
