@@ -1,0 +1,26 @@
+import mariadb from 'mariadb';
+import type { SqlConnection } from '../common/sql-dialect.js';
+import { MARIADB_DATABASE, MARIADB_PASSWORD, MARIADB_PORT, MARIADB_USER } from './mariadb-config.js';
+
+/** Opens one session to the MariaDB server at `host` as the suite's user, in its database. */
+export async function connectMariadb(host: string, connectTimeoutMs = 5000): Promise<SqlConnection> {
+  const conn = await mariadb.createConnection({
+    host,
+    port: MARIADB_PORT,
+    user: MARIADB_USER,
+    password: MARIADB_PASSWORD,
+    database: MARIADB_DATABASE,
+    connectTimeout: connectTimeoutMs,
+    // A partitioned server never answers: give up on the socket rather than wait for TCP.
+    socketTimeout: 10_000,
+    bigIntAsNumber: true,
+  });
+  conn.on('error', () => undefined);
+  return {
+    query: async (sql, params = []) => {
+      const r: unknown = await conn.query(sql, params as unknown[]);
+      return Array.isArray(r) ? (r as Record<string, unknown>[]) : [];
+    },
+    destroy: () => conn.destroy(),
+  };
+}
