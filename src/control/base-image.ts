@@ -162,6 +162,7 @@ async function debootstrapRoot(
     const stream = await docker.importImage(tar.stdout, {
       repo: 'faultline/rootfs',
       tag: `${sources.codename}-${key}`,
+      changes: `LABEL ${LABEL}=1`,
     });
     await new Promise<void>((resolve, reject) =>
       docker.modem.followProgress(stream, (error: Error | null) => (error ? reject(error) : resolve())),
