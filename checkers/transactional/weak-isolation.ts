@@ -229,19 +229,21 @@ export function weakIsolation(
   for (let kk = prevK + 1; kk <= nk; kk++) keyFirst[kk] = slotSessL.length;
   // List semantics: the writer with the latest version among each slot's first j writers.
   const vp = extra?.versionPos;
+  slotStartL.push(nw);
+  const slotSess = Int32Array.from(slotSessL);
+  const slotStart = Int32Array.from(slotStartL);
   const flatLatest = vp ? new Int32Array(nw) : undefined;
-  if (flatLatest) {
+  const flatLatestPos = vp ? new Int32Array(nw) : undefined;
+  if (flatLatest && flatLatestPos) {
     for (let j = 0; j < nw; j++) {
       const newSlot =
         j === 0 || wKey[order[j]!] !== wKey[order[j - 1]!] || h.proc[flatTxn[j]!] !== h.proc[flatTxn[j - 1]!];
       const mine = vp!(flatTxn[j]!, wKey[order[j]!]!);
-      flatLatest[j] =
-        newSlot || mine > vp!(flatLatest[j - 1]!, wKey[order[j]!]!) ? flatTxn[j]! : flatLatest[j - 1]!;
+      const keep = !newSlot && flatLatestPos[j - 1]! >= mine;
+      flatLatest[j] = keep ? flatLatest[j - 1]! : flatTxn[j]!;
+      flatLatestPos[j] = keep ? flatLatestPos[j - 1]! : mine;
     }
   }
-  slotStartL.push(nw);
-  const slotSess = Int32Array.from(slotSessL);
-  const slotStart = Int32Array.from(slotStartL);
   /** Flat index of the last writer in slot `slot` at session position in (lo, hi], or -1. */
   const lastIndexIn = (slot: number, lo: number, hi: number): number => {
     let a = slotStart[slot]!;
@@ -314,6 +316,7 @@ export function weakIsolation(
       const i = rOrder[r]!;
       const k = rf.key[i]!;
       const t1 = rf.writer[i]!;
+      const len = flatLatest ? readLen(i) : 0;
       if (vc) {
         const b3 = t3 * ns;
         const b1 = t1 * ns;
@@ -325,7 +328,7 @@ export function weakIsolation(
           if (flatLatest) {
             // Every append of session s that t3 sees must be in its read: check the latest one.
             const j = lastIndexIn(slot, -1, lim);
-            if (j >= 0) constrain(flatLatest[j]!, t1, t3, i);
+            if (j >= 0 && flatLatestPos![j]! >= len) constrain(flatLatest[j]!, t1, t3, i);
             continue;
           }
           const known = t1 >= 0 ? vc[b1 + s]! : -1;
