@@ -40,9 +40,10 @@ export interface HistoryColumns {
 }
 
 /**
- * Builds the columns. `partner` comes from pairOps. With `concurrency`, a process p runs in lane
- * p mod concurrency: a crashed process's successor (p + concurrency, as Jepsen numbers them) stays on
- * its worker's lane, so lanes never overlap and the timeline does not grow a lane per crash.
+ * Builds the columns. `partner` comes from pairOps. A crashed process (its op ended `info`) never
+ * runs again and its worker continues as a new process, so lanes are reused rather than grown per
+ * crash: with `concurrency`, process p runs in lane p mod concurrency (Jepsen numbers the successor
+ * p + concurrency); without it, a new process takes the lowest lane whose process has crashed.
  */
 export function historyColumns(history: History, partner: Int32Array, concurrency?: number): HistoryColumns {
   let n = 0;
@@ -64,8 +65,12 @@ export function historyColumns(history: History, partner: Int32Array, concurrenc
   };
   const fIds = new Map<string, number>();
   const valueIds = new Map<string, number>();
-  const laneOf = new Map<number, number>();
+  const laneOfProc = new Map<number, number>();
+  const laneOfKey = new Map<number, number>();
+  /** Per lane: its sort key (worker number, or smallest process), processes, and when it is free again. */
+  const laneKeys: number[] = [];
   const laneProcs: Set<number>[] = [];
+  const freeAt: number[] = [];
   const intern = (v: unknown): number => {
     const s = showValue(v, MAX_VALUE_CHARS);
     let id = valueIds.get(s);
@@ -91,15 +96,33 @@ export function historyColumns(history: History, partner: Int32Array, concurrenc
       fIds.set(op.f, fId);
     }
     const proc = typeof op.process === 'number' ? op.process : Number(op.process);
-    const laneKey =
-      workers !== undefined && Number.isInteger(proc) ? ((proc % workers) + workers) % workers : proc;
-    let lane = laneOf.get(laneKey);
+    let lane = laneOfProc.get(proc);
     if (lane === undefined) {
-      lane = laneProcs.length;
-      laneOf.set(laneKey, lane);
-      laneProcs.push(new Set());
+      if (workers !== undefined && Number.isInteger(proc)) {
+        const key = ((proc % workers) + workers) % workers;
+        lane = laneOfKey.get(key);
+        if (lane === undefined) {
+          lane = laneProcs.length;
+          laneOfKey.set(key, lane);
+          laneKeys.push(key);
+          laneProcs.push(new Set());
+        }
+      } else {
+        // The lowest lane whose process crashed before now; else a new lane.
+        lane = freeAt.findIndex((at) => at < i);
+        if (lane < 0) {
+          lane = laneProcs.length;
+          laneKeys.push(proc);
+          laneProcs.push(new Set());
+          freeAt.push(Infinity);
+        }
+        freeAt[lane] = Infinity;
+        laneKeys[lane] = Math.min(laneKeys[lane]!, proc);
+      }
+      laneOfProc.set(proc, lane);
+      laneProcs[lane]!.add(proc);
     }
-    laneProcs[lane]!.add(proc);
+    if (workers === undefined && done?.type === 'info') freeAt[lane] = p;
     cols.inv[k] = i;
     cols.ret[k] = p;
     cols.start[k] = op.time / 1e6;
@@ -112,7 +135,7 @@ export function historyColumns(history: History, partner: Int32Array, concurrenc
     k++;
   }
   // Lanes sorted by their key, so the timeline reads 0, 1, 2, ... top to bottom.
-  const keys = [...laneOf.keys()];
+  const keys = laneKeys;
   const order = keys.map((_, i) => i).sort((a, b) => keys[a]! - keys[b]!);
   const rank = new Uint32Array(order.length);
   order.forEach((lane, r) => (rank[lane] = r));

@@ -35,6 +35,12 @@ describe('historyColumns', () => {
     expect(cols.lanes).toEqual(['0', '1 (2 procs)']);
   });
 
+  it('without concurrency, gives a new process the lane of one that crashed', () => {
+    const free = historyColumns(h, pairOps(h));
+    expect([...free.lane]).toEqual([0, 1, 1, 0]);
+    expect(free.lanes).toEqual(['0', '1 (2 procs)']);
+  });
+
   it('interns values, with 0 meaning omitted', () => {
     expect(cols.values[cols.invValue[0]!]).toBe('1');
     expect(cols.values[cols.retValue[1]!]).toBe('null');
