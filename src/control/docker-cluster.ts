@@ -50,15 +50,24 @@ export class DockerCluster implements Cluster {
     return `faultline-${this.runId}-${node}`;
   }
 
-  /** Copies each node's files into `<dir>/<node>/<basename>`; missing files are skipped. Returns written paths. */
+  /**
+   * Copies each node's files into `<dir>/<node>/<basename>` (the whole path, slashes as `_`, when two
+   * basenames clash); missing files are skipped. Returns the written paths.
+   */
   async collectLogs(dir: string, files: (node: string) => readonly string[]): Promise<string[]> {
     const written: string[] = [];
     await Promise.all(
       this.nodes.map(async (node) => {
-        for (const path of files(node)) {
+        const paths = files(node);
+        for (const path of paths) {
           const content = await this.remote.download(node, path).catch(() => undefined);
           if (content === undefined) continue;
-          const target = join(dir, node, basename(path));
+          const clash = paths.filter((p) => basename(p) === basename(path)).length > 1;
+          const target = join(
+            dir,
+            node,
+            clash ? path.replace(/^\/+/, '').replace(/\//g, '_') : basename(path),
+          );
           await mkdir(join(dir, node), { recursive: true });
           await writeFile(target, content);
           written.push(target);

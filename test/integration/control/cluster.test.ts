@@ -75,6 +75,8 @@ describe('Docker cluster control (real engine)', () => {
     const files = await cluster.collectLogs(dir, (node) => ['/etc/hostname', `/missing-${node}`]);
     expect(files).toEqual([join(dir, 'n1/hostname'), join(dir, 'n2/hostname')]);
     expect(readFileSync(files[1]!, 'utf8').trim()).toBe('n2');
+    const clashing = await cluster.collectLogs(dir, () => ['/etc/hostname', '/etc/faultline/hostname']);
+    expect(clashing).toEqual([join(dir, 'n1/etc_hostname'), join(dir, 'n2/etc_hostname')]);
   });
 
   it('reaps runs whose faultline process died, never live ones; destroy leaves nothing', async () => {
