@@ -80,7 +80,7 @@ export function checkCausal(history: History, options: CausalOptions): CheckResu
         consistency === 'causal-convergence'
           ? findCyclicCf(g, cc.clock)
           : consistency === 'causal-memory'
-            ? findCausalMemoryPatterns(g)
+            ? findCausalMemoryPatterns(g, cc.clock)
             : undefined;
       if (extra !== undefined) {
         found.push(extra);

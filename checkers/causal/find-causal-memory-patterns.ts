@@ -10,9 +10,10 @@ import { cycleOps, describeCycle, describeNode } from './describe-node.js';
  * serialisation). CM fails iff some HB_p is cyclic (CyclicHB) or a read of p of the initial value
  * has a write to its key HB_p-before it (WriteHBInitRead). HB_p is computed to a fixpoint: each
  * round recomputes vector clocks and adds, per read of p and session, the last write in the read's
- * past. Rounds stop when nothing is added (at most one edge per read and session).
+ * past. Rounds stop when nothing is added (at most one edge per read and session). `coClock` are
+ * the vector clocks of CO (acyclic).
  */
-export function findCausalMemoryPatterns(g: CausalGraph): Anomaly | undefined {
+export function findCausalMemoryPatterns(g: CausalGraph, coClock: Int32Array): Anomaly | undefined {
   const S = g.sessions;
   for (let p = 0; p < S; p++) {
     const reads = g.sessionNodes[p]!.filter((v) => !g.isWrite[v] && !g.thin[v]);
@@ -20,7 +21,8 @@ export function findCausalMemoryPatterns(g: CausalGraph): Anomaly | undefined {
     const extra: ExtraEdge[] = [];
     const have = new Set<string>();
     for (;;) {
-      const order = causalOrder(g, extra);
+      // The first round of every process starts from CO itself, whose clocks are already known.
+      const order = extra.length === 0 ? { acyclic: true as const, clock: coClock } : causalOrder(g, extra);
       if (!order.acyclic) {
         return {
           id: 'CyclicHB',
