@@ -23,6 +23,11 @@ interface TestFlags {
   nemesisInterval: number;
   keep?: boolean;
   serializableReads?: boolean;
+  isolation?: string;
+  reads?: string;
+  redisMode?: string;
+  syncReads?: boolean;
+  sequential?: boolean;
   store: string;
   opTimeout: number;
   recover: number;
@@ -39,6 +44,10 @@ Examples:
   $ faultline test etcd --workload register --nemesis partition,kill --time-limit 60 --seed 1
   $ faultline test etcd --workload set --nemesis partition --nodes 3 --rate 100
   $ faultline test etcd --serializable-reads --nemesis partition --partition one --time-limit 30
+  $ faultline test postgres --nodes 1 --workload list-append --isolation serializable --nemesis kill
+  $ faultline test redis --nodes 3 --workload set --nemesis partition --partition one
+  $ faultline test zookeeper --nodes 3 --workload register --sequential --nemesis partition,kill
+  $ faultline test mariadb --nodes 3 --workload bank --isolation repeatable-read --nemesis partition
   $ faultline analyze store/latest`;
 
 /** Commander parser for a seed: a non-negative integer. */
@@ -114,6 +123,20 @@ export function addTestCommand(program: Command): void {
     )
     .option('--keep', 'leave the containers running afterwards (remove with faultline clean)')
     .option('--serializable-reads', 'etcd: serializable (possibly stale) reads instead of linearizable ones')
+    .option(
+      '--isolation <level>',
+      'postgres, mariadb: read-committed, repeatable-read or serializable (default)',
+    )
+    .option(
+      '--reads <where>',
+      "postgres: primary (default) or replicas (read-only txns on the worker's replica)",
+    )
+    .option(
+      '--redis-mode <mode>',
+      'redis: sentinel (default: primary, replicas, a Sentinel per node) or single',
+    )
+    .option('--sync-reads', 'zookeeper: sync() before every read')
+    .option('--sequential', 'register: also check sequential consistency, beside linearizability')
     .option('--store <dir>', 'where runs are stored', 'store')
     .option('--op-timeout <seconds>', 'an op running longer is recorded as info', positiveSeconds, 5)
     .option('--recover <seconds>', 'pause on the healed cluster before the final phase', positiveSeconds, 5)
@@ -156,7 +179,18 @@ export function addTestCommand(program: Command): void {
         nemesisIntervalS: flags.nemesisInterval,
         keep: flags.keep ?? false,
         storeDir: flags.store,
-        systemOptions: { serializableReads: flags.serializableReads ?? false },
+        systemOptions: {
+          serializableReads: flags.serializableReads ?? false,
+          syncReads: flags.syncReads ?? false,
+          ...(flags.isolation ? { isolation: flags.isolation } : {}),
+          ...(flags.reads ? { reads: flags.reads } : {}),
+          ...(flags.redisMode ? { redisMode: flags.redisMode } : {}),
+        },
+        workloadOptions: {
+          system: system.name,
+          sequential: flags.sequential ?? false,
+          ...(flags.isolation ? { isolation: flags.isolation } : {}),
+        },
         opTimeoutMs: flags.opTimeout * 1000,
         recoverS: flags.recover,
         command: ['faultline', ...process.argv.slice(2)],
