@@ -43,7 +43,10 @@ export async function checkLinearizability(
   const modelOptions = options.modelOptions ?? {};
   const { model, name } = resolveModel(options.model, modelOptions);
   const { partitions, dropped } = partitionHistory(history, model, options.independent ?? false);
-  const limits: PartitionLimits = { budget: options.budget ?? DEFAULT_BUDGET };
+  const limits: PartitionLimits = {
+    budget: options.budget ?? DEFAULT_BUDGET,
+    counterexample: options.counterexample ?? true,
+  };
   if (options.timeoutMs !== undefined) limits.deadline = started + options.timeoutMs;
   const runOptions: Parameters<typeof runPartitions>[1] = {
     model,

@@ -5,7 +5,7 @@ import type { Partition } from './partition-history.js';
 import type { PartitionOp } from './partition-op.js';
 import type { PartitionResult } from './partition-result.js';
 import { shrinkFailure } from './shrink-failure.js';
-import { wglSearch } from './wgl-search.js';
+import { decideLinearizable } from './decide-linearizable.js';
 
 /** Limits for one partition: `budget` states explored (deterministic), optional wall-clock deadline. */
 export interface PartitionLimits {
@@ -43,7 +43,7 @@ function explain(
   ops: readonly PartitionOp[],
   budget: number,
 ): Counterexample {
-  const outcome = wglSearch(model, ops, { budget });
+  const outcome = decideLinearizable(model, ops, { budget });
   const relaxedIdx = new Set(ops.filter((op) => op.type === 'info').map((op) => op.index));
   const originalType = new Map(part.ops.map((op) => [op.index, op.type]));
   const d = (op: PartitionOp): CounterexampleOp =>
@@ -108,7 +108,7 @@ export function checkPartition(model: Model, part: Partition, limits: PartitionL
   const started = Date.now();
   const search: { budget: number; deadline?: number } = { budget: limits.budget };
   if (limits.deadline !== undefined) search.deadline = limits.deadline;
-  const outcome = wglSearch(model, part.ops, search);
+  const outcome = decideLinearizable(model, part.ops, search);
   const required = part.ops.filter((op) => op.ret !== Infinity).length;
   const result: PartitionResult = {
     valid: outcome.verdict,
@@ -129,8 +129,8 @@ export function checkPartition(model: Model, part: Partition, limits: PartitionL
       `required ops were linearized. Raise --budget or --timeout to search further.`;
   } else if (outcome.verdict === false && limits.counterexample !== false) {
     const shrinkLimits: { trialBudget: number; maxTrials: number; deadline?: number } = {
-      trialBudget: Math.min(limits.budget, Math.max(10_000, outcome.explored * 2)),
-      maxTrials: 400,
+      trialBudget: Math.min(limits.budget, Math.max(20_000, outcome.explored * 2)),
+      maxTrials: 300,
       deadline: Math.min(limits.deadline ?? Infinity, Date.now() + 2_000),
     };
     const shrunk = shrinkFailure(model, part.ops, shrinkLimits);

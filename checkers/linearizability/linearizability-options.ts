@@ -14,6 +14,8 @@ export interface LinearizabilityOptions {
   timeoutMs?: number;
   /** Check every key even after one is refuted (default: stop at the first refuted key). */
   allFailures?: boolean;
+  /** Shrink and explain refuted keys (default true); false reports the verdict only. */
+  counterexample?: boolean;
   /** Worker threads for keyed histories; default os.availableParallelism(). 0 or 1 checks on the main thread. */
   workers?: number;
 }

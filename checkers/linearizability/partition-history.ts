@@ -4,6 +4,7 @@ import type { History, Op, Value } from '../../src/core/op.js';
 import { pairOps } from '../../src/history/pair-ops.js';
 import { sourceLineOf } from '../../src/history/source-lines.js';
 import { valueKey } from '../models/value-key.js';
+import { dropUnobserved } from './drop-unobserved.js';
 import type { PartitionOp } from './partition-op.js';
 
 /** The ops of one key (or of the whole history when it is not keyed). */
@@ -39,9 +40,8 @@ function splitKeyed(op: Op, value: Value): [Value, Value] {
 /**
  * Turns a history into partitions of ops the search understands. Nemesis events are ignored; fail
  * ops are dropped unless the model says what they observed (a failed cas); crashed (info or
- * pending) read-only ops are dropped. When the model declares written/observed values, an info op
- * whose written value no op observed is dropped too: nobody saw it, so leaving it out changes no
- * verdict. Keyed models (`model.key`) and `independent` histories are split by key.
+ * pending) read-only ops are dropped, and so are info ops nobody could have observed (see
+ * dropUnobserved). Keyed models (`model.key`) and `independent` histories are split by key.
  */
 export function partitionHistory(history: History, model: Model, independent: boolean): PartitionedHistory {
   const partner = pairOps(history);
@@ -108,24 +108,11 @@ export function partitionHistory(history: History, model: Model, independent: bo
   }
   const partitions = [...byKey.values()];
   if (model.written && model.observed) {
-    for (const part of partitions) dropped.unobservedInfoWrites += dropUnobserved(model, part);
+    for (const part of partitions) {
+      const kept = dropUnobserved(model, part.ops);
+      dropped.unobservedInfoWrites += part.ops.length - kept.length;
+      part.ops = kept;
+    }
   }
   return { partitions, dropped };
-}
-
-/** Drops info ops whose written value no op observed; returns how many. */
-function dropUnobserved(model: Model, part: Partition): number {
-  const observed = new Set<string>();
-  for (const op of part.ops) {
-    const o = model.observed!(op.model);
-    if (o === 'unknown') return 0;
-    if (o !== 'nothing') observed.add(valueKey(o.value));
-  }
-  const before = part.ops.length;
-  part.ops = part.ops.filter((op) => {
-    if (op.type !== 'info') return true;
-    const w = model.written!(op.model);
-    return w === undefined || observed.has(valueKey(w.value));
-  });
-  return before - part.ops.length;
 }

@@ -1,7 +1,7 @@
 import type { Model } from '../../src/core/model.js';
-import { valueKey } from '../models/value-key.js';
+import { dropUnobserved } from './drop-unobserved.js';
 import type { PartitionOp } from './partition-op.js';
-import { wglSearch } from './wgl-search.js';
+import { decideLinearizable } from './decide-linearizable.js';
 
 /** Limits of shrinking: each trial is one search with `trialBudget` states; at most `maxTrials` trials. */
 export interface ShrinkLimits {
@@ -37,7 +37,7 @@ export function shrinkFailure(
     trials++;
     const search: { budget: number; deadline?: number } = { budget: limits.trialBudget };
     if (limits.deadline !== undefined) search.deadline = limits.deadline;
-    return wglSearch(model, candidate, search).verdict === false;
+    return decideLinearizable(model, candidate, search).verdict === false;
   };
 
   // The shortest failing prefix: cut at the return of a required op.
@@ -73,57 +73,39 @@ export function shrinkFailure(
     if (candidate.length < current.length && fails(candidate)) current = candidate;
   }
 
-  // Weaken chunks of ops, halving the chunk size: remove read-only ops, relax the others to info.
-  const weaken = (op: PartitionOp): PartitionOp | undefined | 'keep' => {
-    if (op.type === 'info') return 'keep';
-    if (model.isReadOnly(op.model)) return undefined;
-    return relax(model, op) ?? 'keep';
-  };
+  // Weaken chunks of ops, halving the chunk size: first remove read-only ops (cheap to search),
+  // then relax the others to info (each relaxed op widens the search, so fewer are left by then).
+  const removeReads = (op: PartitionOp): PartitionOp | undefined | 'keep' =>
+    model.isReadOnly(op.model) ? undefined : 'keep';
+  const relaxWrites = (op: PartitionOp): PartitionOp | undefined | 'keep' =>
+    op.type === 'info' || model.isReadOnly(op.model) ? 'keep' : (relax(model, op) ?? 'keep');
   current = dropUnobserved(model, current);
-  let size = Math.max(1, current.length >> 1);
-  for (;;) {
-    let changed = false;
-    for (let start = current.length - size; start > -size; start -= size) {
-      const from = Math.max(0, start);
-      const candidate: PartitionOp[] = [];
-      let weakened = false;
-      for (let i = 0; i < current.length; i++) {
-        const op = current[i]!;
-        const w = i < from || i >= start + size ? 'keep' : weaken(op);
-        if (w === 'keep') candidate.push(op);
-        else {
-          weakened = true;
-          if (w) candidate.push(w);
+  for (const weaken of [removeReads, relaxWrites]) {
+    let size = Math.max(1, current.length >> 1);
+    for (;;) {
+      let changed = false;
+      for (let start = current.length - size; start > -size; start -= size) {
+        const from = Math.max(0, start);
+        const candidate: PartitionOp[] = [];
+        let weakened = false;
+        for (let i = 0; i < current.length; i++) {
+          const op = current[i]!;
+          const w = i < from || i >= start + size ? 'keep' : weaken(op);
+          if (w === 'keep') candidate.push(op);
+          else {
+            weakened = true;
+            if (w) candidate.push(w);
+          }
+        }
+        if (weakened && fails(candidate)) {
+          current = dropUnobserved(model, candidate);
+          changed = true;
         }
       }
-      if (weakened && fails(candidate)) {
-        current = dropUnobserved(model, candidate);
-        changed = true;
-      }
+      if (trials >= limits.maxTrials) break;
+      if (size > 1) size = Math.max(1, size >> 1);
+      else if (!changed) break;
     }
-    if (trials >= limits.maxTrials) break;
-    if (size > 1) size = Math.max(1, size >> 1);
-    else if (!changed) break;
   }
   return current;
-}
-
-/**
- * Drops info ops whose written value no remaining op observed: by the argument in
- * partitionHistory this never changes the verdict. Other info ops stay, since removing an op that
- * may have happened is not a weakening and would leave a misleading witness.
- */
-function dropUnobserved(model: Model, ops: PartitionOp[]): PartitionOp[] {
-  if (!model.written || !model.observed) return ops;
-  const observed = new Set<string>();
-  for (const op of ops) {
-    const o = model.observed(op.model);
-    if (o === 'unknown') return ops;
-    if (o !== 'nothing') observed.add(valueKey(o.value));
-  }
-  return ops.filter((op) => {
-    if (op.type !== 'info') return true;
-    const w = model.written!(op.model);
-    return w === undefined || observed.has(valueKey(w.value));
-  });
 }

@@ -11,6 +11,12 @@ export interface SearchLimits {
   budget: number;
   /** Date.now() after which the search stops with unknown. */
   deadline?: number;
+  /**
+   * Let every info op take effect any number of times. This admits more orders than the real
+   * semantics (once or never), so a false verdict still refutes the history, while the memo no
+   * longer tracks which info ops were used: see decideLinearizable.
+   */
+  reuseInfo?: boolean;
 }
 
 const UNKNOWN = -2;
@@ -35,9 +41,8 @@ function zobrist(n: number, seed: number): Int32Array {
  * never, so the search succeeds once every required op is linearized. Three reductions keep the
  * crashed ops from multiplying the search, each safe because an info op may always be left out:
  * an info op that would not change the state is never applied; of several available info ops of
- * the same kind only the first is applied; and for models that declare written/observed values, an
- * applied info write must be followed by an op that observes the state (a blind write right after
- * it would erase it, so that order is equivalent to never applying it). Configurations (required
+ * the same kind only the first is applied; and an applied info op must be followed by an op that
+ * needs it (see `allowed`). Read-only ops that fit are linearized at once, without branching. Configurations (required
  * set, model state) are memoised with the set of applied info ops; a configuration whose applied
  * set contains one already explored from the same (required set, state) is pruned, since having
  * fewer info ops used up can only help.
@@ -71,18 +76,8 @@ export function wglSearch(model: Model, ops: readonly PartitionOp[], limits: Sea
     kindOf[id] = kind;
   }
   const nKinds = kindOps.length;
-  const flow = model.written !== undefined && model.observed !== undefined;
   const readOnly = new Uint8Array(nKinds);
   for (let k = 0; k < nKinds; k++) readOnly[k] = model.isReadOnly(kindOps[k]!.model) ? 1 : 0;
-  const writes = new Uint8Array(nKinds);
-  const blind = new Uint8Array(nKinds);
-  if (flow) {
-    for (let k = 0; k < nKinds; k++) {
-      const m = kindOps[k]!.model;
-      writes[k] = model.written!(m) === undefined ? 0 : 1;
-      blind[k] = writes[k] === 1 && model.observed!(m) === 'nothing' ? 1 : 0;
-    }
-  }
 
   // Interned states and cached transitions.
   const states: unknown[] = [model.init()];
@@ -198,15 +193,30 @@ export function wglSearch(model: Model, ops: readonly PartitionOp[], limits: Sea
   let lo = 0; // first unlinearized required id
   let hi = -1; // highest linearized required id
   let reqDone = 0;
-  const visited = new VisitedSet(optWords);
+  const reuse = limits.reuseInfo === true;
+  const visited = new VisitedSet(reuse ? 0 : optWords);
 
   // The stack of linearized ops: id, state before, lo/hi before, and the info scan limit.
-  const stackOp = new Int32Array(n);
-  const stackState = new Int32Array(n);
-  const stackLo = new Int32Array(n);
-  const stackHi = new Int32Array(n);
-  const stackLimit = new Float64Array(n);
-  const stackForced = new Uint8Array(n);
+  // With reuseInfo an info op may appear on the stack many times, so the stack grows on demand.
+  let stackOp = new Int32Array(n + 16);
+  let stackState = new Int32Array(n + 16);
+  let stackLo = new Int32Array(n + 16);
+  let stackHi = new Int32Array(n + 16);
+  let stackLimit = new Float64Array(n + 16);
+  let stackForced = new Uint8Array(n + 16);
+  const growStack = (): void => {
+    const size = stackOp.length * 2;
+    const grow = <T extends Int32Array | Float64Array | Uint8Array>(a: T, b: T): T => {
+      b.set(a);
+      return b;
+    };
+    stackOp = grow(stackOp, new Int32Array(size));
+    stackState = grow(stackState, new Int32Array(size));
+    stackLo = grow(stackLo, new Int32Array(size));
+    stackHi = grow(stackHi, new Int32Array(size));
+    stackLimit = grow(stackLimit, new Float64Array(size));
+    stackForced = grow(stackForced, new Uint8Array(size));
+  };
   let depth = 0;
   let state = 0;
   let explored = 0;
@@ -226,6 +236,37 @@ export function wglSearch(model: Model, ops: readonly PartitionOp[], limits: Sea
     return out;
   };
 
+  // Configurations right after an info op x, by (kind of x, state before x, state after x).
+  const restrictedIds = new Map<string, number>();
+  const restricted = (kind: number, before: number, after: number): number => {
+    const key = `${kind},${before},${after}`;
+    let r = restrictedIds.get(key);
+    if (r === undefined) {
+      r = restrictedIds.size;
+      restrictedIds.set(key, r);
+    }
+    return r;
+  };
+
+  /**
+   * Whether op kind `k`, reaching `t`, may follow the op on top of the stack. After an info op x
+   * (state s before it), y may follow only if it needs x: if y fits s and gives the same state
+   * either way, x can be left out; if y then x gives the same state, x can move after y (an info
+   * op has no deadline). Either way some linearization puts x later or nowhere, so only orders
+   * where x is immediately used need exploring. Moving info ops later past required ops, and
+   * sorting commuting info ops by kind, terminates, so every linearization has such a form.
+   */
+  const allowed = (k: number, t: number, required: boolean): boolean => {
+    if (depth === 0) return true;
+    const x = stackOp[depth - 1]!;
+    if (x < nReq) return true;
+    const a = step(stackState[depth - 1]!, k);
+    if (a < 0) return true;
+    if (a === t) return false;
+    // Two info ops that commute would each move after the other forever: only the order by kind is kept.
+    return step(a, kindOf[x]!) !== t || (!required && k >= kindOf[x]!);
+  };
+
   /** Tries to linearize op `id` now, reaching `target`; true when the new configuration was not seen before. */
   const push = (id: number, target: number, limit: number): boolean => {
     const required = id < nReq;
@@ -240,17 +281,18 @@ export function wglSearch(model: Model, ops: readonly PartitionOp[], limits: Sea
         lo++;
         while (lo < nReq && (reqBits[lo >>> 5]! & (1 << (lo & 31))) !== 0) lo++;
       }
-    } else {
+    } else if (!reuse) {
       const j = id - nReq;
       optBits[j >>> 5]! |= 1 << (j & 31);
     }
-    const flag = flow && !required && writes[kindOf[id]!] === 1 ? 1 : 0;
-    if (!visited.add(h1, h2, target * 2 + flag, lo, hi, reqBits, optBits)) {
+    // After an info op the next op is restricted (see allowed), so the memo tells those configurations apart.
+    const memoState = required ? target * 2 : restricted(kindOf[id]!, state, target) * 2 + 1;
+    if (!visited.add(h1, h2, memoState, lo, hi, reqBits, optBits)) {
       if (required) {
         reqBits[id >>> 5]! &= ~(1 << (id & 31));
         h1 ^= z1[id]!;
         h2 ^= z2[id]!;
-      } else {
+      } else if (!reuse) {
         const j = id - nReq;
         optBits[j >>> 5]! &= ~(1 << (j & 31));
       }
@@ -258,6 +300,7 @@ export function wglSearch(model: Model, ops: readonly PartitionOp[], limits: Sea
       hi = savedHi;
       return false;
     }
+    if (depth === stackOp.length) growStack();
     stackOp[depth] = id;
     stackState[depth] = state;
     stackLo[depth] = savedLo;
@@ -306,7 +349,7 @@ export function wglSearch(model: Model, ops: readonly PartitionOp[], limits: Sea
         entry = next[callEntry[id]!]!;
       } else {
         const jj = id - nReq;
-        optBits[jj >>> 5]! &= ~(1 << (jj & 31));
+        if (!reuse) optBits[jj >>> 5]! &= ~(1 << (jj & 31));
         mode = 1;
         j = jj + 1;
         limit = stackLimit[depth]!;
@@ -320,8 +363,6 @@ export function wglSearch(model: Model, ops: readonly PartitionOp[], limits: Sea
     if (limits.deadline !== undefined && (++ticks & 0x3fff) === 0 && Date.now() > limits.deadline) {
       return finish('unknown', 'timeout');
     }
-    const afterInfoWrite =
-      flow && depth > 0 && stackOp[depth - 1]! >= nReq && writes[kindOf[stackOp[depth - 1]!]!] === 1;
     if (mode === 0) {
       if (entry !== -1 && entryIsCall[entry] === 1) {
         const id = entryOp[entry]!;
@@ -331,16 +372,16 @@ export function wglSearch(model: Model, ops: readonly PartitionOp[], limits: Sea
           // any linearization keeps real-time order (no pending op must precede it) and changes no
           // state. So it is the only choice tried here; if it fails, this configuration fails.
           const t = step(state, k);
-          if (t === state) {
+          if (t === state && allowed(k, t, true)) {
             if (push(id, t, 0)) {
               stackForced[depth - 1] = 1;
               entry = next[HEAD]!;
             } else backtrack = true;
             continue;
           }
-        } else if (!(afterInfoWrite && blind[k] === 1)) {
+        } else {
           const t = step(state, k);
-          if (t >= 0 && push(id, t, 0)) {
+          if (t >= 0 && allowed(k, t, true) && push(id, t, 0)) {
             stackForced[depth - 1] = 0;
             entry = next[HEAD]!;
             continue;
@@ -360,14 +401,12 @@ export function wglSearch(model: Model, ops: readonly PartitionOp[], limits: Sea
       if (bit === 0 && (p < 0 || ((optBits[p >>> 5]! >>> (p & 31)) & 1) === 1)) {
         const id = nReq + j;
         const k = kindOf[id]!;
-        if (!(afterInfoWrite && blind[k] === 1)) {
-          const t = step(state, k);
-          if (t >= 0 && t !== state && push(id, t, limit)) {
-            stackForced[depth - 1] = 0;
-            mode = 0;
-            entry = next[HEAD]!;
-            continue;
-          }
+        const t = step(state, k);
+        if (t >= 0 && t !== state && allowed(k, t, false) && push(id, t, limit)) {
+          stackForced[depth - 1] = 0;
+          mode = 0;
+          entry = next[HEAD]!;
+          continue;
         }
       }
       j++;

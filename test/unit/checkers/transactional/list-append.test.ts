@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkTransactional, checkWeakIsolation } from '../../../../checkers/transactional/index.js';
 import type { History } from '../../../../src/core/op.js';
+import { parseEdnHistory } from '../../../../src/history/index.js';
 import { history } from '../../../support/history.js';
 import { aborted, begin, commit, crashed, txn } from './txn-builders.js';
 
@@ -243,6 +244,39 @@ const invalid: Invalid[] = [
     notModels: ['read-atomic'],
   },
   {
+    name: 'G1c-process: a process reads what its own later txn appends',
+    model: 'strong-session-snapshot-isolation',
+    history: history(...txn(0, ['r', 'y', [1]]), ...txn(0, ['append', 'y', 1])),
+    anomalies: ['G1c-process'],
+    absent: ['G1c'],
+  },
+  {
+    name: 'G2-item-process: write skew closed by process order',
+    model: 'strong-session-serializable',
+    history: history(
+      ...txn(0, ['append', 'y', 1]),
+      ...txn(0, ['r', 'x', []]),
+      ...txn(1, ['r', 'y', []], ['append', 'x', 1]),
+      ...txn(2, ['r', 'x', [1]], ['r', 'y', [1]]),
+    ),
+    anomalies: ['G2-item-process'],
+    absent: ['G2-item'],
+  },
+  {
+    name: 'G2-item-realtime: write skew closed by real-time order',
+    model: 'strict-serializable',
+    history: history(
+      begin(1, ['r', 'y', []], ['append', 'x', 1]),
+      ...txn(2, ['append', 'y', 1]),
+      ...txn(0, ['r', 'x', []]),
+      commit(1, ['r', 'y', []], ['append', 'x', 1]),
+      ...txn(3, ['r', 'x', [1]], ['r', 'y', [1]]),
+    ),
+    anomalies: ['G2-item-realtime'],
+    absent: ['G2-item', 'G2-item-process'],
+    notModels: ['strict-serializable'],
+  },
+  {
     name: 'G-single-realtime: stale read after a completed append',
     model: 'strict-serializable',
     history: history(...txn(0, ['append', 'x', 1]), ...txn(1, ['r', 'x', []]), ...txn(2, ['r', 'x', [1]])),
@@ -365,6 +399,18 @@ describe('EDN-shaped micro-ops', () => {
     expect(r.valid).toBe(false);
     expect(r.anomalyTypes).toEqual(['G1c']);
     expect(r.anomalies[0]!.message).toContain("T1 read T0's append of 2 to key 3");
+  });
+
+  it('checks a Jepsen EDN history read by the EDN reader', () => {
+    const edn = [
+      '{:type :invoke, :f :txn, :value [[:append 7 3] [:r 8 nil]], :process 0, :time 1, :index 0}',
+      '{:type :invoke, :f :txn, :value [[:append 8 1] [:r 7 nil]], :process 1, :time 2, :index 1}',
+      '{:type :ok, :f :txn, :value [[:append 7 3] [:r 8 [1]]], :process 0, :time 3, :index 2}',
+      '{:type :ok, :f :txn, :value [[:append 8 1] [:r 7 [3]]], :process 1, :time 4, :index 3}',
+    ].join('\n');
+    const r = check(parseEdnHistory(edn), 'read-committed');
+    expect(r.anomalyTypes).toEqual(['G1c']);
+    expect(r.anomalies[0]!.message).toContain("T1 read T0's append of 3 to key 7");
   });
 
   it('rejects a micro-op that is not list-append', () => {

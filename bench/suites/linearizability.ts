@@ -1,0 +1,97 @@
+import { checkLinearizability } from '../../checkers/linearizability/check-linearizability.js';
+import type { Op } from '../../src/core/op.js';
+import { crashedWrites, generateJepsenHistories } from '../gen/generate-jepsen-histories.js';
+import { generateRegisterHistory, type RegisterHistoryOptions } from '../gen/generate-register-history.js';
+import type { BenchCase, BenchSuite } from '../harness.js';
+
+/** Wall-clock cap per check so the whole bench finishes; a case that hits it reports unknown. */
+const TIMEOUT_MS = 60_000;
+
+function generated(
+  name: string,
+  shape: Omit<RegisterHistoryOptions, 'seed'>,
+  quick = false,
+): BenchCase<Op[]> {
+  const keys = shape.keys ?? 1;
+  return {
+    name,
+    quick,
+    params: {
+      ops: shape.ops,
+      processes: shape.processes,
+      keys,
+      infoRate: shape.infoRate ?? 0,
+      valid: !shape.corrupt,
+    },
+    prepare: () => generateRegisterHistory({ ...shape, cas: true, seed: 42 }),
+    run: async (history) => {
+      const result = await checkLinearizability(history, {
+        model: 'cas-register',
+        independent: keys > 1,
+        timeoutMs: TIMEOUT_MS,
+      });
+      return { ops: shape.ops, verdict: { valid: result.valid, explored: result.stats?.['explored'] } };
+    },
+  };
+}
+
+function jepsen(corrupt: boolean): BenchCase<Op[][]> {
+  const count = 40;
+  return {
+    name: `jepsen-shaped-${corrupt ? 'invalid' : 'valid'}-x${count}`,
+    quick: true,
+    params: { histories: count, events: 170, processes: '5-15', values: '0-4', valid: !corrupt },
+    prepare: () => generateJepsenHistories(count, corrupt),
+    run: async (histories) => {
+      const verdicts = { true: 0, false: 0, unknown: 0 };
+      let maxMs = 0;
+      let crashed = [Infinity, 0];
+      for (const h of histories) {
+        const started = performance.now();
+        const r = await checkLinearizability(h, { model: 'cas-register', workers: 0 });
+        maxMs = Math.max(maxMs, performance.now() - started);
+        verdicts[String(r.valid) as keyof typeof verdicts]++;
+        const c = crashedWrites(h);
+        crashed = [Math.min(crashed[0]!, c), Math.max(crashed[1]!, c)];
+      }
+      const ops = histories.reduce((n, h) => n + h.length / 2, 0);
+      return {
+        ops,
+        verdict: { ...verdicts, maxMsPerHistory: Math.round(maxMs), crashedWritesRange: crashed },
+      };
+    },
+  };
+}
+
+/** Linearizability on generated cas-register histories: sizes, concurrency, keys, info rate, valid and invalid. */
+export const suite: BenchSuite = {
+  name: 'linearizability',
+  cases: () => [
+    jepsen(false),
+    jepsen(true),
+    generated('register-1k-c5', { ops: 1_000, processes: 5 }, true),
+    generated('register-1k-c5-invalid', { ops: 1_000, processes: 5, corrupt: true }, true),
+    generated('register-10k-c20', { ops: 10_000, processes: 20 }),
+    generated('register-10k-c20-invalid', { ops: 10_000, processes: 20, corrupt: true }),
+    generated('register-10k-c20-info5', { ops: 10_000, processes: 20, infoRate: 0.05 }),
+    generated('register-10k-c100', { ops: 10_000, processes: 100 }),
+    generated('register-100k-c5', { ops: 100_000, processes: 5 }),
+    generated('keys1k-100k-c20-info5', { ops: 100_000, processes: 20, keys: 1000, infoRate: 0.05 }, true),
+    generated(
+      'keys1k-100k-c20-info5-invalid',
+      { ops: 100_000, processes: 20, keys: 1000, infoRate: 0.05, corrupt: true },
+      true,
+    ),
+    generated('keys1k-100k-c100-info5', { ops: 100_000, processes: 100, keys: 1000, infoRate: 0.05 }),
+    generated('keys1k-1m-c20', { ops: 1_000_000, processes: 20, keys: 1000 }),
+    generated('keys1k-1m-c20-info5', { ops: 1_000_000, processes: 20, keys: 1000, infoRate: 0.05 }),
+    generated('keys1k-1m-c20-info5-invalid', {
+      ops: 1_000_000,
+      processes: 20,
+      keys: 1000,
+      infoRate: 0.05,
+      corrupt: true,
+    }),
+    generated('keys1k-1m-c100-info5', { ops: 1_000_000, processes: 100, keys: 1000, infoRate: 0.05 }),
+  ],
+};

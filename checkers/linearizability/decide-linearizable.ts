@@ -1,0 +1,36 @@
+import type { Model } from '../../src/core/model.js';
+import type { PartitionOp } from './partition-op.js';
+import type { SearchOutcome } from './search-outcome.js';
+import { wglSearch, type SearchLimits } from './wgl-search.js';
+
+/** Exact configurations tried first (at most a tenth of the budget): valid histories usually need far fewer. */
+const FIRST_TRY = 20_000;
+
+/**
+ * Decides one partition in three steps, all within `limits.budget` states in total. A short exact
+ * search settles most valid histories. Then a search where info ops may take effect any number
+ * of times: it tracks no set of used info ops, so it is far smaller, and since it admits every
+ * real order, its false is a real refutation (its true proves nothing). Last, the exact search
+ * with the rest of the budget.
+ */
+export function decideLinearizable(
+  model: Model,
+  ops: readonly PartitionOp[],
+  limits: SearchLimits,
+): SearchOutcome {
+  const hasInfo = ops.some((op) => op.ret === Infinity);
+  const first = wglSearch(model, ops, {
+    ...limits,
+    budget: hasInfo ? Math.max(1, Math.min(FIRST_TRY, Math.floor(limits.budget / 10))) : limits.budget,
+  });
+  if (first.verdict !== 'unknown' || first.stoppedBy === 'timeout' || !hasInfo) return first;
+  let spent = first.explored;
+  const relaxed = wglSearch(model, ops, { ...limits, budget: limits.budget - spent, reuseInfo: true });
+  spent += relaxed.explored;
+  if (relaxed.verdict === false) return { ...relaxed, explored: spent };
+  if (relaxed.stoppedBy === 'timeout' || spent >= limits.budget) {
+    return { ...first, explored: spent, stoppedBy: relaxed.stoppedBy ?? 'budget' };
+  }
+  const exact = wglSearch(model, ops, { ...limits, budget: limits.budget - spent });
+  return { ...exact, explored: spent + exact.explored };
+}
