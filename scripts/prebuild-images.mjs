@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+// Builds (or reuses) the Docker image of every registered system before the tests run, one at a
+// time, so test files do not race to build them under load. Prints how long each took. A failed
+// build is reported and skipped: the tests of that system then fail with the same error.
+import console from 'node:console';
+import { tsImport } from 'tsx/esm/api';
+
+let systems = {};
+let ensureImages;
+try {
+  ({ systems } = await tsImport('../src/cli/registries.ts', import.meta.url));
+  ({ ensureImages } = await tsImport('../src/control/images.ts', import.meta.url));
+} catch (error) {
+  // Never stop the test run here: the tests report the same problem with more context.
+  console.error(`prebuild-images: skipped, cannot load the system registry: ${error?.message ?? error}`);
+}
+
+const shown = /^(Step \d+|debootstrap|docker import|building|pulling|cannot pull)/;
+let failed = 0;
+for (const [name, system] of Object.entries(systems)) {
+  const started = Date.now();
+  const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
+  try {
+    const { image } = await ensureImages(system.image, {
+      onProgress: (line) => {
+        if (shown.test(line)) console.log(`prebuild-images: ${name} [${seconds()} s] ${line.slice(0, 160)}`);
+      },
+    });
+    console.log(`prebuild-images: ${name}: ${image} ready in ${seconds()} s`);
+  } catch (error) {
+    failed++;
+    console.error(`prebuild-images: ${name}: FAILED after ${seconds()} s: ${error?.message ?? error}`);
+  }
+}
+if (failed > 0) console.error(`prebuild-images: ${failed} image(s) failed; their tests will fail too.`);
