@@ -11,6 +11,8 @@ export interface RunSummary {
   /** Start time (ISO 8601): `test.startTime`, else results.json's modification time. */
   time: string;
   verdict: Verdict | undefined;
+  /** For a run without results.json: test.json's `status` (e.g. `interrupted`, `crashed`), else `running`. */
+  status: string | undefined;
   /** Client operations and fault intervals, when results.json has counts. */
   ops: number | undefined;
   faults: number | undefined;
@@ -34,18 +36,28 @@ function verdictOf(v: unknown): Verdict | undefined {
   return v === true || v === false || v === 'unknown' ? v : undefined;
 }
 
+async function readJson(file: string): Promise<Record<string, unknown> | undefined> {
+  try {
+    const doc: unknown = JSON.parse(await readFile(file, 'utf8'));
+    return doc && typeof doc === 'object' && !Array.isArray(doc)
+      ? (doc as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 async function summarize(
   store: string,
   dir: string,
   suite: string | undefined,
+  hasResults: boolean,
 ): Promise<RunSummary | undefined> {
-  const file = join(dir, 'results.json');
-  let doc: Record<string, unknown>;
-  try {
-    doc = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
-  } catch {
-    return undefined;
-  }
+  // A run that never got checked (interrupted, crashed, still going) has only test.json.
+  const file = join(dir, hasResults ? 'results.json' : 'test.json');
+  const read = await readJson(file);
+  if (!read) return undefined;
+  const doc = hasResults ? read : { test: read };
   const test = (doc['test'] ?? {}) as Record<string, unknown>;
   const counts = (doc['counts'] ?? {}) as Record<string, unknown>;
   const checkers = Array.isArray(doc['checkers'])
@@ -61,6 +73,7 @@ async function summarize(
     time: typeof test['startTime'] === 'string' ? test['startTime'] : (await stat(file)).mtime.toISOString(),
     // A bare CheckResult (older `check --report`) has `valid` instead of `verdict`.
     verdict: verdictOf(doc['verdict'] ?? doc['valid']),
+    status: hasResults ? undefined : typeof test['status'] === 'string' ? test['status'] : 'running',
     ops: typeof counts['ops'] === 'number' ? counts['ops'] : undefined,
     faults: typeof counts['faults'] === 'number' ? counts['faults'] : undefined,
     checkers,
@@ -73,7 +86,8 @@ async function summarize(
 }
 
 /**
- * Every directory under `store` holding a results.json, newest first. Symbolic links (such as
+ * Every directory under `store` holding a results.json (or only a test.json: a run that was not
+ * checked), newest first. Symbolic links (such as
  * `latest`) are not followed, so no run is listed twice and nothing outside the store is read.
  */
 export async function discoverRuns(store: string): Promise<RunSummary[]> {
@@ -87,8 +101,8 @@ export async function discoverRuns(store: string): Promise<RunSummary[]> {
     }
     const names = new Set(entries.map((e) => e.name));
     const here = names.has('index.json') && dir !== store ? relative(store, dir).split(sep).join('/') : suite;
-    if (names.has('results.json')) {
-      const run = await summarize(store, dir, suite);
+    if (names.has('results.json') || names.has('test.json')) {
+      const run = await summarize(store, dir, suite, names.has('results.json'));
       if (run) runs.push(run);
     }
     if (depth >= MAX_DEPTH) return;

@@ -57,7 +57,7 @@ export function renderRunIndex(runs: readonly RunSummary[], store: string): stri
       .join('');
     return (
       `<tr data-verdict="${word}"><td>${report}<div class="path">${escapeHtml(r.path)}</div></td>` +
-      `<td class="time">${escapeHtml(r.time.replace('T', ' ').replace(/\.\d+Z$/, 'Z'))}</td><td><span class="verdict ${word}">${word === 'none' ? '—' : word}</span></td>` +
+      `<td class="time">${escapeHtml(r.time.replace('T', ' ').replace(/\.\d+Z$/, 'Z'))}</td><td><span class="verdict ${word}">${escapeHtml(word === 'none' ? (r.status ?? '—') : word)}</span></td>` +
       `<td class="num">${r.ops?.toLocaleString('en') ?? ''}</td><td class="num">${r.faults ?? ''}</td>` +
       `<td>${escapeHtml(r.checkers.join(', '))}</td><td>${escapeHtml(r.suite ?? '')}</td><td class="files">${files}</td></tr>`
     );
@@ -70,7 +70,7 @@ export function renderRunIndex(runs: readonly RunSummary[], store: string): stri
 <div class="tools"><input id="q" type="search" placeholder="filter by test, time, checker, path…" aria-label="filter">
 <select id="v" aria-label="verdict"><option value="">any verdict</option><option value="valid">valid</option><option value="invalid">invalid</option><option value="unknown">unknown</option></select>
 <span id="count"></span></div>
-<p class="note">Store: ${escapeHtml(store)} · every directory with a results.json, newest first.</p></header>
+<p class="note">Store: ${escapeHtml(store)} · every directory with a results.json or test.json, newest first.</p></header>
 <main>${
     runs.length
       ? `<table><thead><tr><th>test</th><th>time</th><th>verdict</th><th>ops</th><th>faults</th><th>checkers</th><th>suite</th><th>files</th></tr></thead><tbody>${rows.join('')}</tbody></table>`

@@ -64,6 +64,12 @@ beforeAll(async () => {
     results: [{ checker: 'bank', valid: 'unknown', anomalies: [], unknownReason: 'no reads' }],
     test: { name: 'pg-bank', startTime: '2026-11-23T21:00:00.000Z' },
   });
+  // An interrupted run: test.json only.
+  mkdirSync(join(store, 'etcd-set', '20261123T200000.000Z'), { recursive: true });
+  writeFileSync(
+    join(store, 'etcd-set', '20261123T200000.000Z', 'test.json'),
+    JSON.stringify({ name: 'etcd-set', status: 'interrupted', startTime: '2026-11-23T20:00:00.000Z' }),
+  );
   symlinkSync('etcd-set/20261123T230000.000Z', join(store, 'latest'));
   symlinkSync(root, join(store, 'escape'));
   const started = await serveStore({ store, port: 0 });
@@ -77,12 +83,13 @@ afterAll(async () => {
 });
 
 describe('discoverRuns', () => {
-  it('finds every directory with a results.json, newest first, without following links', async () => {
+  it('finds every directory with a results.json or test.json, newest first, without following links', async () => {
     const runs = await discoverRuns(store);
-    expect(runs.map((r) => [r.path, r.verdict, r.suite])).toEqual([
+    expect(runs.map((r) => [r.path, r.verdict ?? r.status, r.suite])).toEqual([
       ['etcd-set/20261123T230000.000Z', false, undefined],
       ['etcd-register/20261123T220000.000Z', true, undefined],
       ['suites/nightly/pg-bank/20261123T210000.000Z', 'unknown', 'suites/nightly'],
+      ['etcd-set/20261123T200000.000Z', 'interrupted', undefined],
     ]);
     expect(runs[0]).toMatchObject({ ops: 2, faults: 0, checkers: ['set: invalid'] });
     expect(runs[0]!.files).toEqual(['index.html', 'junit.xml', 'logs/', 'results.json']);
@@ -115,7 +122,7 @@ describe('serveStore', () => {
       'href="/runs/etcd-set/20261123T230000.000Z/logs/n1/"',
     );
     expect((await get('/runs/latest/results.json')).status).toBe(200);
-    expect(JSON.parse((await get('/runs.json')).body)).toHaveLength(3);
+    expect(JSON.parse((await get('/runs.json')).body)).toHaveLength(4);
   });
 
   it.each([
