@@ -15,7 +15,7 @@ describe('faultline test: option validation', () => {
 
   it.each([
     [['test', 'nosuchdb'], /<system> nosuchdb is not known[\s\S]*etcd/],
-    [['test', 'etcd', '--workload', 'bank'], /--workload bank is not known/],
+    [['test', 'etcd', '--workload', 'nosuchload'], /--workload nosuchload is not known/],
     [['test', 'etcd', '--nemesis', 'partition,meteor'], /--nemesis meteor is not known/],
     [['test', 'etcd', '--partition', 'thirds'], /--partition thirds is not known/],
     [['test', 'etcd', '--nodes', '0'], /--nodes/],
