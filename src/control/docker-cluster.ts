@@ -1,4 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
+import { networkInterfaces } from 'node:os';
 import { basename, join } from 'node:path';
 import type Docker from 'dockerode';
 import { FaultlineError } from '../core/errors.js';
@@ -120,9 +121,11 @@ export async function createCluster(options: ClusterOptions): Promise<DockerClus
 
   let plan: ReturnType<typeof subnetPlan> | undefined;
   for (let attempt = 0; attempt < 8 && !plan; attempt++) {
-    const used = (await docker.listNetworks()).flatMap((n) =>
-      (n.IPAM?.Config ?? []).map((c) => c.Subnet ?? ''),
-    );
+    // Subnets of Docker networks and addresses of host interfaces (a VPN may use 10.89.x too).
+    const used = [
+      ...(await docker.listNetworks()).flatMap((n) => (n.IPAM?.Config ?? []).map((c) => c.Subnet ?? '')),
+      ...Object.values(networkInterfaces()).flatMap((list) => (list ?? []).map((a) => a.address)),
+    ];
     const octet = pickSubnetOctet(options.runId, used, attempt);
     if (octet === undefined) break;
     const candidate = subnetPlan(octet);
