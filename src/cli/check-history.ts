@@ -1,3 +1,5 @@
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { checkLinearizability } from '../../checkers/linearizability/check-linearizability.js';
 import { models, type ModelName } from '../../checkers/models/index.js';
 import type { CheckResult } from '../core/checker.js';
@@ -121,15 +123,27 @@ export async function checkHistory(
   return { result, warnings };
 }
 
-/** Reads a history file (JSONL or EDN), then runs checkHistory on it. */
+/** A run directory stands for the history.jsonl inside it; anything else is taken as a file. */
+async function historyPathOf(path: string): Promise<string> {
+  const info = await stat(path).catch(() => undefined);
+  if (!info?.isDirectory()) return path;
+  const inside = join(path, 'history.jsonl');
+  if (await stat(inside).catch(() => undefined)) return inside;
+  throw new FaultlineError('BAD_ARGUMENT', `${path} is a directory without a history.jsonl`, {
+    hint: 'Pass a history file (.jsonl or .edn), or a run directory that holds history.jsonl.',
+  });
+}
+
+/** Reads a history file (JSONL or EDN; a run directory means its history.jsonl), then runs checkHistory on it. */
 export async function checkHistoryFile(
   path: string,
   options: CheckHistoryOptions & { format?: HistoryFormat; ignoreTruncated?: boolean },
 ): Promise<CheckHistoryOutcome & { history: Op[] }> {
   resolveCheck(options);
-  const history = await readHistory(path, {
+  const file = await historyPathOf(path);
+  const history = await readHistory(file, {
     ...(options.format === undefined ? {} : { format: options.format }),
     ignoreTruncated: options.ignoreTruncated ?? false,
   });
-  return { history, ...(await checkHistory(history, { ...options, source: options.source ?? path })) };
+  return { history, ...(await checkHistory(history, { ...options, source: options.source ?? file })) };
 }
