@@ -41,6 +41,8 @@ export interface System {
   teardown(ctx: SystemContext): Promise<void>;
   /** Paths on each node worth collecting into the run directory. */
   logFiles(node: string): readonly string[];
+  /** The system's own CLI flags and what they do, e.g. `{ '--isolation <level>': '...' }` (for help and `faultline systems`). */
+  options?: Readonly<Record<string, string>>;
   /** Clients per workload name this system supports. */
   clients: Readonly<Record<string, ClientFactory>>;
   /** Optional capabilities the nemesis uses. */

@@ -109,6 +109,10 @@ export const mariadbSystem: System = {
   description:
     'MariaDB 10.11 + Galera 4 (Debian): N-node multi-primary cluster bootstrapped from n1, clients on every node',
   image: mariadbImage,
+  options: {
+    '--isolation <level>':
+      'read-committed | repeatable-read | serializable (default): the level of every transaction',
+  },
 
   async version(ctx) {
     return (

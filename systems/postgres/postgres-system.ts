@@ -8,7 +8,7 @@ import { connectPostgres } from './connect-postgres.js';
 import { PG_BIN, PG_DATA, PG_LOG, pgHbaConf, postgresConf } from './postgres-config.js';
 import { postgresDialect } from './postgres-dialect.js';
 import { postgresImage } from './postgres-image.js';
-import { parsePostgresOptions } from './postgres-options.js';
+import { parsePostgresOptions, postgresOptionDocs } from './postgres-options.js';
 import {
   initPrimaryScript,
   initReplicaScript,
@@ -75,6 +75,10 @@ export const postgresSystem: System = {
   name: 'postgres',
   description: 'PostgreSQL 15 (Debian): primary n1 with asynchronous streaming replicas on the other nodes',
   image: postgresImage,
+  options: {
+    '--isolation <level>': postgresOptionDocs.isolation,
+    '--reads <where>': postgresOptionDocs.reads,
+  },
 
   async version(ctx) {
     const out = await runChecked(ctx, primaryOf(ctx), 'postgres --version', `${PG_BIN}/postgres --version`);

@@ -17,7 +17,7 @@ import {
   sentinelQuorum,
 } from './redis-config.js';
 import { redisImage } from './redis-image.js';
-import { parseRedisOptions } from './redis-options.js';
+import { parseRedisOptions, redisOptionDocs } from './redis-options.js';
 import { majorityPrimary, sentinelViews } from './sentinel-primary.js';
 
 const START_REDIS = `redis-server ${REDIS_CONF} >/dev/null 2>&1 </dev/null`;
@@ -104,6 +104,7 @@ export const redisSystem: System = {
   description:
     'Redis 7 (Debian) primary + replicas with a Sentinel on every node (--redis-mode sentinel), or one server (single)',
   image: redisImage,
+  options: { '--redis-mode <mode>': redisOptionDocs.redisMode },
 
   async version(ctx) {
     return (

@@ -7,7 +7,7 @@ import { OP, ZkConnection } from './zk-connection.js';
 import { ZK, ZkError } from './zk-error.js';
 import { ZK_CONF, ZK_DATA, ZK_LOG, ZK_PORT, myId, zooCfg } from './zookeeper-config.js';
 import { zookeeperImage } from './zookeeper-image.js';
-import { parseZookeeperOptions } from './zookeeper-options.js';
+import { parseZookeeperOptions, zookeeperOptionDocs } from './zookeeper-options.js';
 import { REGISTER_ROOT, ZookeeperRegisterClient } from './zookeeper-register-client.js';
 
 const MAIN = 'org.apache.zookeeper.server.quorum.QuorumPeerMain';
@@ -60,6 +60,10 @@ export const zookeeperSystem: System = {
   description:
     'ZooKeeper 3.8 (Debian) ensemble of N servers; znode registers via the wire protocol, one session per worker',
   image: zookeeperImage,
+  options: {
+    '--sync-reads': zookeeperOptionDocs.syncReads,
+    '--sequential': 'register: also check sequential consistency',
+  },
 
   async version(ctx) {
     const r = await ctx.cluster.remote.exec(ctx.cluster.nodes[0]!, [
