@@ -30,130 +30,136 @@ async function open(context: BrowserContext, dir: string): Promise<{ page: Page;
   return { page, errors };
 }
 
-describe.skipIf(missing !== undefined)(missing ?? 'HTML report in headless chromium', () => {
-  let context: BrowserContext;
-  let cases: ReportCase[];
+describe.skipIf(missing !== undefined)(
+  missing ?? 'HTML report in headless chromium',
+  { timeout: 120_000 },
+  () => {
+    let context: BrowserContext;
+    let cases: ReportCase[];
 
-  beforeAll(async () => {
-    mkdirSync(artifacts, { recursive: true });
-    cases = await buildReportCases();
-    for (const c of cases) await writeReport(join(artifacts, c.name), c);
-    context = await launchChromium();
-  });
+    beforeAll(async () => {
+      mkdirSync(artifacts, { recursive: true });
+      cases = await buildReportCases();
+      for (const c of cases) await writeReport(join(artifacts, c.name), c);
+      context = await launchChromium();
+    });
 
-  afterAll(async () => {
-    await context?.close();
-  });
+    afterAll(async () => {
+      await context?.close();
+    });
 
-  it('renders every case without console errors, with each anomaly and its ops', async () => {
-    for (const c of cases) {
-      const { page, errors } = await open(context, join(artifacts, c.name));
-      await page.screenshot({ path: join(artifacts, `${c.name}.png`), fullPage: true });
-      expect(errors, c.name).toEqual([]);
-      for (const [id, ops] of Object.entries(c.expect)) {
-        const article = page.locator('article.anomaly', {
-          has: page.locator('.anomaly-id', { hasText: id }),
-        });
-        expect(await article.count(), `${c.name} ${id}`).toBe(1);
-        const rows = await article
-          .locator('tr.op-row')
-          .evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-op'))));
-        expect(
-          rows.sort((a, b) => a - b),
-          `${c.name} ${id}`,
-        ).toEqual(ops);
+    it('renders every case without console errors, with each anomaly and its ops', async () => {
+      for (const c of cases) {
+        const { page, errors } = await open(context, join(artifacts, c.name));
+        await page.screenshot({ path: join(artifacts, `${c.name}.png`), fullPage: true });
+        expect(errors, c.name).toEqual([]);
+        for (const [id, ops] of Object.entries(c.expect)) {
+          const article = page.locator('article.anomaly', {
+            has: page.locator('.anomaly-id', { hasText: id }),
+          });
+          expect(await article.count(), `${c.name} ${id}`).toBe(1);
+          const rows = await article
+            .locator('tr.op-row')
+            .evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-op'))));
+          expect(
+            rows.sort((a, b) => a - b),
+            `${c.name} ${id}`,
+          ).toEqual(ops);
+        }
+        await page.close();
       }
+    });
+
+    it('shows the XSS value as text and runs none of it', async () => {
+      const { page, errors } = await open(context, join(artifacts, 'xss'));
+      expect(errors).toEqual([]);
+      expect(await page.evaluate(() => (globalThis as unknown as { __xss?: number }).__xss)).toBeUndefined();
+      expect(await page.locator('img').count()).toBe(0);
+      expect(await page.locator('.anomaly .message').textContent()).toBe(`read returned ${XSS}`);
+      expect(await page.locator('#repro').textContent()).toBe(`faultline test ${XSS}`);
+      // The timeline tooltip and the picked-op panel put values in with textContent too.
+      await page.locator('tr.op-row').first().click();
+      await expect
+        .poll(() => page.locator('#timeline-picked').textContent())
+        .toContain(`→ ${XSS.slice(0, 40)}`);
+      expect(await page.evaluate(() => (globalThis as unknown as { __xss?: number }).__xss)).toBeUndefined();
       await page.close();
-    }
-  });
+    });
 
-  it('shows the XSS value as text and runs none of it', async () => {
-    const { page, errors } = await open(context, join(artifacts, 'xss'));
-    expect(errors).toEqual([]);
-    expect(await page.evaluate(() => (globalThis as unknown as { __xss?: number }).__xss)).toBeUndefined();
-    expect(await page.locator('img').count()).toBe(0);
-    expect(await page.locator('.anomaly .message').textContent()).toBe(`read returned ${XSS}`);
-    expect(await page.locator('#repro').textContent()).toBe(`faultline test ${XSS}`);
-    // The timeline tooltip and the picked-op panel put values in with textContent too.
-    await page.locator('tr.op-row').first().click();
-    await expect
-      .poll(() => page.locator('#timeline-picked').textContent())
-      .toContain(`→ ${XSS.slice(0, 40)}`);
-    expect(await page.evaluate(() => (globalThis as unknown as { __xss?: number }).__xss)).toBeUndefined();
-    await page.close();
-  });
+    it('clicking an anomaly op zooms the timeline to it and names the anomaly', async () => {
+      const { page } = await open(context, join(artifacts, 'set'));
+      await page.locator('article.anomaly tr.op-row[data-op="0"]').first().click();
+      await expect.poll(() => page.locator('#timeline-picked').textContent()).toContain('op #0');
+      await expect.poll(() => page.locator('#timeline-picked a.jump').count()).toBe(1);
+      await page
+        .locator('#timeline-section')
+        .screenshot({ path: join(artifacts, 'set-timeline-picked.png') });
+      await page.close();
+    });
 
-  it('clicking an anomaly op zooms the timeline to it and names the anomaly', async () => {
-    const { page } = await open(context, join(artifacts, 'set'));
-    await page.locator('article.anomaly tr.op-row[data-op="0"]').first().click();
-    await expect.poll(() => page.locator('#timeline-picked').textContent()).toContain('op #0');
-    await expect.poll(() => page.locator('#timeline-picked a.jump').count()).toBe(1);
-    await page.locator('#timeline-section').screenshot({ path: join(artifacts, 'set-timeline-picked.png') });
-    await page.close();
-  });
+    it('hovering an op on the timeline shows its details', async () => {
+      const { page } = await open(context, join(artifacts, 'linearizability'));
+      await page.locator('#timeline').scrollIntoViewIfNeeded();
+      const box = (await page.locator('#timeline').boundingBox())!;
+      // Lane 0 holds "write 1" from 0 to 2 ms of a 9.5 ms run; the canvas has a 100 px label gutter.
+      await page.mouse.move(box.x + 100 + (box.width - 108) * 0.1, box.y + 30 + 8);
+      await expect.poll(() => page.locator('#timeline-tip').isVisible()).toBe(true);
+      expect(await page.locator('#timeline-tip').textContent()).toContain('op #0');
+      await page.close();
+    });
 
-  it('hovering an op on the timeline shows its details', async () => {
-    const { page } = await open(context, join(artifacts, 'linearizability'));
-    await page.locator('#timeline').scrollIntoViewIfNeeded();
-    const box = (await page.locator('#timeline').boundingBox())!;
-    // Lane 0 holds "write 1" from 0 to 2 ms of a 9.5 ms run; the canvas has a 100 px label gutter.
-    await page.mouse.move(box.x + 100 + (box.width - 108) * 0.1, box.y + 30 + 8);
-    await expect.poll(() => page.locator('#timeline-tip').isVisible()).toBe(true);
-    expect(await page.locator('#timeline-tip').textContent()).toContain('op #0');
-    await page.close();
-  });
+    it('the run browser lists the reports and filters them', async () => {
+      const { server, url } = await serveStore({ store: artifacts, port: 0 });
+      try {
+        const page = await context.newPage();
+        const errors: string[] = [];
+        page.on('pageerror', (e) => errors.push(e.message));
+        await page.goto(url);
+        const rows = page.locator('tbody tr');
+        expect(await rows.count()).toBeGreaterThanOrEqual(cases.length);
+        await page.locator('#v').selectOption('valid');
+        await expect.poll(() => page.locator('tbody tr:not([hidden])').count()).toBeGreaterThanOrEqual(1);
+        expect(await page.locator('tbody tr:not([hidden]) .verdict.invalid').count()).toBe(0);
+        await page.locator('#v').selectOption('');
+        await page.locator('#q').fill('etcd-bank');
+        await expect.poll(() => page.locator('tbody tr:not([hidden])').count()).toBe(1);
+        await page.locator('#q').fill('');
+        await page.screenshot({ path: join(artifacts, 'run-browser.png'), fullPage: true });
+        await page.locator('tbody tr a', { hasText: 'etcd-set' }).first().click();
+        await page.waitForSelector('body[data-ready="true"]');
+        expect(errors).toEqual([]);
+        await page.close();
+      } finally {
+        server.closeAllConnections();
+        await new Promise((done) => server.close(done));
+      }
+    });
 
-  it('the run browser lists the reports and filters them', async () => {
-    const { server, url } = await serveStore({ store: artifacts, port: 0 });
-    try {
+    it('loads a 1M-op report in under 5 s and stays interactive', { timeout: 240_000 }, async () => {
+      const dir = join(artifacts, 'million');
+      const history = syntheticHistory(1_000_000, 10, 600);
+      const results: CheckResult[] = [{ checker: 'linearizability', valid: true, anomalies: [] }];
+      await writeReport(dir, {
+        history,
+        results,
+        test: { name: '1M ops', concurrency: 10, nemesis: 'partition,kill' },
+      });
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(url);
-      const rows = page.locator('tbody tr');
-      expect(await rows.count()).toBeGreaterThanOrEqual(cases.length);
-      await page.locator('#v').selectOption('valid');
-      await expect.poll(() => page.locator('tbody tr:not([hidden])').count()).toBeGreaterThanOrEqual(1);
-      expect(await page.locator('tbody tr:not([hidden]) .verdict.invalid').count()).toBe(0);
-      await page.locator('#v').selectOption('');
-      await page.locator('#q').fill('etcd-bank');
-      await expect.poll(() => page.locator('tbody tr:not([hidden])').count()).toBe(1);
-      await page.locator('#q').fill('');
-      await page.screenshot({ path: join(artifacts, 'run-browser.png'), fullPage: true });
-      await page.locator('tbody tr a', { hasText: 'etcd-set' }).first().click();
-      await page.waitForSelector('body[data-ready="true"]');
+      const started = Date.now();
+      await page.goto(pathToFileURL(join(dir, 'index.html')).href, { timeout: 60_000 });
+      await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+      const loadMs = Date.now() - started;
+      console.log(`1M-op report loaded in ${loadMs} ms`);
       expect(errors).toEqual([]);
+      expect(loadMs).toBeLessThan(5000);
+      await page.screenshot({ path: join(artifacts, 'million.png') });
+      // Zoom in twice: the timeline redraws with single ops once few enough are in view.
+      for (let i = 0; i < 8; i++) await page.locator('#zoom-in').click();
+      await expect.poll(() => page.locator('#timeline-range').textContent()).not.toContain('aggregated');
+      await page.locator('#timeline-section').screenshot({ path: join(artifacts, 'million-zoomed.png') });
       await page.close();
-    } finally {
-      server.closeAllConnections();
-      await new Promise((done) => server.close(done));
-    }
-  });
-
-  it('loads a 1M-op report in under 5 s and stays interactive', { timeout: 240_000 }, async () => {
-    const dir = join(artifacts, 'million');
-    const history = syntheticHistory(1_000_000, 10, 600);
-    const results: CheckResult[] = [{ checker: 'linearizability', valid: true, anomalies: [] }];
-    await writeReport(dir, {
-      history,
-      results,
-      test: { name: '1M ops', concurrency: 10, nemesis: 'partition,kill' },
     });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    const started = Date.now();
-    await page.goto(pathToFileURL(join(dir, 'index.html')).href, { timeout: 60_000 });
-    await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
-    const loadMs = Date.now() - started;
-    console.log(`1M-op report loaded in ${loadMs} ms`);
-    expect(errors).toEqual([]);
-    expect(loadMs).toBeLessThan(5000);
-    await page.screenshot({ path: join(artifacts, 'million.png') });
-    // Zoom in twice: the timeline redraws with single ops once few enough are in view.
-    for (let i = 0; i < 8; i++) await page.locator('#zoom-in').click();
-    await expect.poll(() => page.locator('#timeline-range').textContent()).not.toContain('aggregated');
-    await page.locator('#timeline-section').screenshot({ path: join(artifacts, 'million-zoomed.png') });
-    await page.close();
-  });
-});
+  },
+);
