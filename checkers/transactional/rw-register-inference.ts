@@ -49,8 +49,9 @@ export function inferRwRegister(
   const ambiguousValues: Set<VKey>[] = Array.from({ length: nk }, () => new Set());
   const isFinal = new Uint8Array(mops);
   const duplicated: string[] = [];
+  const seenKeys = new Set<number>();
   for (let t = 0; t < h.n; t++) {
-    const seenKeys = new Set<number>();
+    seenKeys.clear();
     for (let m = h.mopStart[t + 1]! - 1; m >= h.mopStart[t]!; m--) {
       if (h.mopKind[m] !== WRITE) continue;
       const k = h.mopKey[m]!;
@@ -76,13 +77,16 @@ export function inferRwRegister(
   const readersOf: Map<number, number[]>[] = Array.from({ length: nk }, () => new Map());
   const readFrom: ReadFrom = { reader: [], key: [], writer: [], mop: [] };
   const lost = new Map<string, number[]>();
+  const known = new Map<number, Value>();
+  const firstRead = new Map<number, number>(); // key -> writer mop of the version read (-1 initial)
+  const wrote = new Set<number>();
   for (let t = 0; t < h.n; t++) {
     if (h.status[t] !== OK) continue;
     const s = h.mopStart[t]!;
     const e = h.mopStart[t + 1]!;
-    const known = new Map<number, Value>();
-    const firstRead = new Map<number, number>(); // key -> writer mop of the version read (-1 initial)
-    const wrote = new Set<number>();
+    known.clear();
+    firstRead.clear();
+    wrote.clear();
     for (let m = s; m < e; m++) {
       const k = h.mopKey[m]!;
       const v = h.mopVal[m]!;

@@ -165,18 +165,33 @@ export function weakIsolation(
         stats,
       };
     }
-    vc = new Int32Array(n * ns).fill(-1);
+    // Pull in topological order: start from the session predecessor's clock, then merge only the
+    // writers read that the clock does not know yet (a known writer's past is already included).
+    vc = new Int32Array(n * ns);
+    const prevInSession = new Int32Array(ns).fill(-1);
+    const soPred = new Int32Array(n).fill(-1);
+    for (let t = 0; t < n; t++) {
+      if (h.status[t] === FAIL) continue;
+      soPred[t] = prevInSession[h.proc[t]!]!;
+      prevInSession[h.proc[t]!] = t;
+    }
+    let merges = 0;
     for (let q = 0; q < tn; q++) {
       const t = topo[q]!;
       const bt = t * ns;
+      const sp = soPred[t]!;
+      if (sp >= 0) vc.copyWithin(bt, sp * ns, sp * ns + ns);
+      else vc.fill(-1, bt, bt + ns);
       vc[bt + h.proc[t]!] = pos[t]!;
-      for (let i = hb.start[t]!; i < hb.start[t + 1]!; i++) {
-        const e = hb.edges[i]!;
-        if (co.kind[e] === WW) continue;
-        const bu = co.to[e]! * ns;
-        for (let s = 0; s < ns; s++) if (vc[bt + s]! > vc[bu + s]!) vc[bu + s] = vc[bt + s]!;
+      for (let r = rStart[t]!; r < rStart[t + 1]!; r++) {
+        const p = rf.writer[rOrder[r]!]!;
+        if (p < 0 || p === t || vc[bt + h.proc[p]!]! >= pos[p]!) continue;
+        merges++;
+        const bp = p * ns;
+        for (let s = 0; s < ns; s++) if (vc[bp + s]! > vc[bt + s]!) vc[bt + s] = vc[bp + s]!;
       }
     }
+    stats['clockMerges'] = merges;
   }
   // Writers of each key grouped by session, in session order, flattened into typed arrays:
   // key k owns slots keyFirst[k] .. keyFirst[k+1]-1; slot i is session slotSess[i], whose writers
