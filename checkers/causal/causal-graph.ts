@@ -35,7 +35,7 @@ export interface CausalGraph {
   /** Nodes of each session in program order. */
   sessionNodes: number[][];
   /** Reads of a value nobody wrote (and not the initial value): thin-air reads. */
-  thinAir: { node: number; failedWrite?: number }[];
+  thinAir: { node: number; failedWrite?: number; others?: number }[];
   /** Whether the history is keyed ([key value] values). */
   keyed: boolean;
 }
@@ -46,6 +46,12 @@ export interface CausalGraphOptions {
   initial?: Value;
   /** Values are [key value]; detected from the reads when omitted. */
   keyed?: boolean;
+  /**
+   * The initial value of each key is not known (e.g. a preloaded store). Then a key's reads of a
+   * value nobody wrote are taken as reads of its initial value when they all agree on it; that
+   * value is assumed to differ from every written value.
+   */
+  initialUnknown?: boolean;
 }
 
 /** Why the checkers cannot decide this history (an assumption fails), instead of a graph. */
@@ -141,7 +147,7 @@ export function buildCausalGraph(
           `and read by op #${o.invoke.index}, so which write it read is ambiguous; the causal checks need each read value written at most once per key`,
       };
     }
-    if (valueKey(value) === initialKey) {
+    if (options.initialUnknown !== true && valueKey(value) === initialKey) {
       return {
         unknownReason:
           `value ${showValue(value)} is both the initial value and written${where()} (op #${ops[first]!.invoke.index}); ` +
@@ -208,16 +214,32 @@ export function buildCausalGraph(
     }
   }
   g.sessions = processes.length;
+  // With an unknown initial value: the distinct unwritten values read, per key.
+  const unwritten = new Map<number, Set<string>>();
+  if (options.initialUnknown === true) {
+    for (let v = 0; v < n; v++) {
+      if (g.isWrite[v] || nodeOfWrite.has(opVk[included[v]!]!)) continue;
+      let set = unwritten.get(g.key[v]!);
+      if (set === undefined) unwritten.set(g.key[v]!, (set = new Set()));
+      set.add(opVk[included[v]!]!);
+    }
+  }
   for (let v = 0; v < n; v++) {
     if (g.isWrite[v]) continue;
     const vk = opVk[included[v]!]!;
     const w = nodeOfWrite.get(vk);
-    if (w !== undefined) g.src[v] = w;
-    else if (valueKey(g.value[v]!) !== initialKey) {
-      g.thin[v] = 1;
-      const failed = failedOf.get(vk);
-      g.thinAir.push(failed === undefined ? { node: v } : { node: v, failedWrite: failed });
+    if (w !== undefined) {
+      g.src[v] = w;
+      continue;
     }
+    const distinct = unwritten.get(g.key[v]!)?.size ?? 0;
+    if (options.initialUnknown === true ? distinct === 1 : valueKey(g.value[v]!) === initialKey) continue;
+    g.thin[v] = 1;
+    const failed = failedOf.get(vk);
+    const t: CausalGraph['thinAir'][number] = { node: v };
+    if (failed !== undefined) t.failedWrite = failed;
+    if (distinct > 1) t.others = distinct;
+    g.thinAir.push(t);
   }
   return g;
 }

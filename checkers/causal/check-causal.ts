@@ -23,6 +23,8 @@ export interface CausalOptions {
   consistency: CausalConsistency;
   /** The value every key holds before any write; null unless given. */
   initial?: Value;
+  /** The initial value of each key is unknown: see CausalGraphOptions.initialUnknown. */
+  initialUnknown?: boolean;
   /** Values are [key value] (reads invoked as [key null]); detected when omitted. */
   keyed?: boolean;
   /** At most this many anomalies of each kind are listed (all are counted); default 20. */
@@ -62,6 +64,7 @@ export function checkCausal(history: History, options: CausalOptions): CheckResu
   const g = buildCausalGraph(history, {
     ...(options.initial === undefined ? {} : { initial: options.initial }),
     ...(options.keyed === undefined ? {} : { keyed: options.keyed }),
+    ...(options.initialUnknown === undefined ? {} : { initialUnknown: options.initialUnknown }),
   });
   if ('unknownReason' in g) {
     return { checker: consistency, valid: 'unknown', anomalies: [], unknownReason: g.unknownReason };

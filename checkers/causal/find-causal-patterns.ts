@@ -81,9 +81,11 @@ export function findThinAirReads(g: CausalGraph): Anomaly[] {
   return g.thinAir.map((t) => ({
     id: 'ThinAirRead',
     message:
-      t.failedWrite === undefined
-        ? `${describeNode(g, t.node)} returned a value that no write wrote and that is not the initial value`
-        : `${describeNode(g, t.node)} returned a value whose only write (op #${t.failedWrite}) failed, so it never happened`,
+      t.others !== undefined
+        ? `${describeNode(g, t.node)} returned a value nobody wrote, and reads of its key returned ${t.others} such values; at most one can be the initial value`
+        : t.failedWrite === undefined
+          ? `${describeNode(g, t.node)} returned a value that no write wrote and that is not the initial value`
+          : `${describeNode(g, t.node)} returned a value whose only write (op #${t.failedWrite}) failed, so it never happened`,
     ops: t.failedWrite === undefined ? [g.opIndex[t.node]!] : [t.failedWrite, g.opIndex[t.node]!],
   }));
 }

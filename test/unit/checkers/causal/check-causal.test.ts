@@ -176,6 +176,19 @@ describe('checkCausal assumptions', () => {
     expect(res.unknownReason).toMatch(/cas/);
   });
 
+  it('with an unknown initial value, takes the one unwritten value read per key as the initial value', () => {
+    const h = history(...r(1, 'x', 7), ...w(0, 'x', 1), ...r(1, 'x', 1), ...r(2, 'y', 3));
+    expect(checkCausal(h, { consistency: 'causal', initialUnknown: true }).valid).toBe(true);
+    const back = history(...w(0, 'x', 1), ...r(1, 'x', 1), ...r(1, 'x', 7));
+    expect(checkCausal(back, { consistency: 'causal', initialUnknown: true }).anomalies[0]!.id).toBe(
+      'WriteCOInitRead',
+    );
+    const two = history(...r(1, 'x', 7), ...r(2, 'x', 8));
+    const res = checkCausal(two, { consistency: 'causal', initialUnknown: true });
+    expect(res.anomalies.map((a) => a.id)).toEqual(['ThinAirRead', 'ThinAirRead']);
+    expect(res.anomalies[0]!.message).toMatch(/at most one can be the initial value/);
+  });
+
   it('uses the configured initial value', () => {
     const h = history(...r(1, 'x', 0));
     expect(checkCausal(h, { consistency: 'causal', initial: 0 }).valid).toBe(true);
