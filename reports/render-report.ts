@@ -3,10 +3,10 @@ import type { History } from '../src/core/op.js';
 import { mergeVerdicts, type Verdict } from '../src/core/verdict.js';
 import { pairOps } from '../src/history/pair-ops.js';
 import { summarizeResult } from './anomaly-summary.js';
-import { ms } from './anomalies/render-ops-table.js';
 import { renderAnomaly } from './anomalies/render-anomaly.js';
 import { escapeHtml } from './escape-html.js';
 import { faultIntervals, type FaultInterval } from './fault-intervals.js';
+import { formatMs } from './format-ms.js';
 import { countHistory, type HistoryCounts } from './history-counts.js';
 import { historyColumns, type HistoryColumns } from './history-columns.js';
 import { jsonForScript } from './json-for-script.js';
@@ -119,8 +119,8 @@ function renderFaults(faults: readonly FaultInterval[]): string {
     .slice(0, 200)
     .map(
       (f) =>
-        `<tr><td>${escapeHtml(f.kind)}</td><td><code>${escapeHtml(f.label)}</code></td><td>${ms(f.start)}</td>` +
-        `<td>${f.end === null ? 'never healed' : ms(f.end)}</td></tr>`,
+        `<tr><td>${escapeHtml(f.kind)}</td><td><code>${escapeHtml(f.label)}</code></td><td>${formatMs(f.start)}</td>` +
+        `<td>${f.end === null ? 'never healed' : formatMs(f.end)}</td></tr>`,
     )
     .join('');
   return `<table class="faults"><caption>Faults (${faults.length})</caption><thead><tr><th>kind</th><th>nemesis op</th><th>from</th><th>until</th></tr></thead><tbody>${rows}</tbody></table>`;

@@ -1,11 +1,7 @@
 import { escapeHtml } from '../escape-html.js';
+import { formatMs } from '../format-ms.js';
 import { showValue } from '../show-value.js';
 import { opPair, type OpContext } from './op-context.js';
-
-/** Milliseconds since start, for labels. */
-export function ms(ns: number): string {
-  return `${(ns / 1e6).toFixed(ns < 1e9 ? 2 : 0)} ms`;
-}
 
 /** Rows most tables show; a longer list says how many were left out. */
 const MAX_ROWS = 200;
@@ -31,7 +27,7 @@ export function renderOpsTable(ctx: OpContext, indexes: readonly number[], capti
         `<td>${escapeHtml(invoke.f)}</td><td><code>${escapeHtml(showValue(invoke.value, 200))}</code></td>` +
         `<td><span class="outcome ${outcome}">${outcome}</span></td>` +
         `<td><code>${escapeHtml(showValue(returned, 200))}</code></td>` +
-        `<td>${ms(invoke.time)} → ${done ? ms(done.time) : '…'}</td></tr>`,
+        `<td>${formatMs(invoke.time)} → ${done ? formatMs(done.time) : '…'}</td></tr>`,
     );
   }
   if (rows.length === 0) return '';
