@@ -113,15 +113,18 @@ export function findSessionViolations(g: CausalGraph, guarantee: SessionGuarante
  * reads are kept in order with a running maximum of the position read.
  */
 function readIndex(g: CausalGraph): (q: number, x: number, w: number, k: number) => number {
-  const byTriple = new Map<string, { readPos: number[]; bestSrc: number[] }>();
-  const firstNonInitial = new Map<string, { readPos: number; src: number }>();
+  // Numeric composite keys (session, key, writer session): cheaper than strings.
+  const K = g.keys.length;
+  const S = g.sessions;
+  const byTriple = new Map<number, { readPos: number[]; bestSrc: number[] }>();
+  const firstNonInitial = new Map<number, { readPos: number; src: number }>();
   for (let q = 0; q < g.sessions; q++) {
     for (const v of g.sessionNodes[q]!) {
       if (g.isWrite[v] || g.thin[v] || g.src[v]! < 0) continue;
       const src = g.src[v]!;
       const x = g.key[v]!;
-      if (!firstNonInitial.has(`${q},${x}`)) firstNonInitial.set(`${q},${x}`, { readPos: g.pos[v]!, src });
-      const id = `${q},${x},${g.session[src]!}`;
+      if (!firstNonInitial.has(q * K + x)) firstNonInitial.set(q * K + x, { readPos: g.pos[v]!, src });
+      const id = (q * K + x) * S + g.session[src]!;
       let t = byTriple.get(id);
       if (t === undefined) byTriple.set(id, (t = { readPos: [], bestSrc: [] }));
       const prev = t.bestSrc.at(-1);
@@ -131,10 +134,10 @@ function readIndex(g: CausalGraph): (q: number, x: number, w: number, k: number)
   }
   return (q, x, w, k) => {
     if (w < 0) {
-      const f = firstNonInitial.get(`${q},${x}`);
+      const f = firstNonInitial.get(q * K + x);
       return f !== undefined && f.readPos < k ? f.src : -1;
     }
-    const t = byTriple.get(`${q},${x},${g.session[w]!}`);
+    const t = byTriple.get((q * K + x) * S + g.session[w]!);
     if (t === undefined) return -1;
     let lo = 0;
     let hi = t.readPos.length;
