@@ -2,7 +2,7 @@ import type { CheckResult } from '../src/core/checker.js';
 import type { History } from '../src/core/op.js';
 import { mergeVerdicts, type Verdict } from '../src/core/verdict.js';
 import { pairOps } from '../src/history/pair-ops.js';
-import { summarizeResult } from './anomaly-summary.js';
+import { anomalyCounts } from './anomaly-summary.js';
 import { renderAnomaly } from './anomalies/render-anomaly.js';
 import { escapeHtml } from './escape-html.js';
 import { faultIntervals, type FaultInterval } from './fault-intervals.js';
@@ -34,6 +34,15 @@ const verdictWord = (v: Verdict): string => (v === true ? 'valid' : v === false 
 function badge(v: Verdict, big = false): string {
   const word = verdictWord(v);
   return `<span class="verdict ${word}${big ? ' big' : ''}">${word === 'valid' ? '✓ ' : word === 'invalid' ? '✗ ' : '? '}${word}</span>`;
+}
+
+/** What a checker found, for the header table: anomaly ids with counts, or why it is unknown. */
+function findings(r: CheckResult): string {
+  const ids = anomalyCounts(r)
+    .map(([id, n]) => (n > 1 ? `${id} ×${n}` : id))
+    .join(', ');
+  if (r.valid === 'unknown') return [r.unknownReason ?? 'no reason given', ids].filter(Boolean).join('; ');
+  return ids || 'no anomalies';
 }
 
 function renderHeader(
@@ -76,7 +85,7 @@ function renderHeader(
     .map(
       (r, i) =>
         `<tr><td><a href="#checker-${i}">${escapeHtml(r.checker)}</a></td><td>${badge(r.valid)}</td>` +
-        `<td>${escapeHtml(summarizeResult(r).replace(/^[^:]*: (valid|invalid|unknown)\s*/, ''))}</td>` +
+        `<td>${escapeHtml(findings(r))}</td>` +
         `<td class="num">${r.anomalies.length}</td></tr>`,
     )
     .join('');
