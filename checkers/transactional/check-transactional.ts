@@ -31,7 +31,7 @@ export interface TransactionalOptions {
   workload: TxnWorkload;
   /** One of MODEL_NAMES, e.g. `serializable`. */
   consistencyModel: string;
-  /** Edge relaxations the cycle searches may spend in all (deterministic); default 10 million. */
+  /** Edge relaxations each anomaly class's cycle search may spend (deterministic); default 2 million. */
   budget?: number;
   /** Add real-time edges; by default, when the model needs them. */
   realtime?: boolean;
@@ -64,7 +64,7 @@ export function checkTransactional(history: History, options: TransactionalOptio
     );
   }
   const model: ConsistencyModelName = consistencyModel;
-  const budget = options.budget ?? 10_000_000;
+  const budget = options.budget ?? 2_000_000;
   const realtime = options.realtime ?? needsRealtime(model);
   const h = readTxnHistory(history, workload);
   const sink = new AnomalySink();
@@ -115,7 +115,7 @@ export function checkTransactional(history: History, options: TransactionalOptio
   const reasons: string[] = [];
   if (search.incomplete.length > 0) {
     reasons.push(
-      `the cycle search ran out of its budget of ${budget} steps with ${search.incomplete.join(', ')} not fully searched (${search.cyclicNodes} transactions lie on cycles)`,
+      `the cycle search ran out of its budget of ${budget} steps per class with ${search.incomplete.join(', ')} not fully searched (${search.cyclicNodes} transactions lie on cycles)`,
     );
   }
   const axiomFound: Anomaly[] = [];

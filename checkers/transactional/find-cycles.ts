@@ -60,8 +60,8 @@ function accepts(c: CycleClass, s: number): boolean {
  * Finds, for each class, a shortest witness cycle through each of its candidate start edges, one per
  * strongly connected component of the class's subgraph and at most `maxPerClass` in all. Candidates
  * come from Tarjan SCCs restricted to the class's edge kinds, so graphs without cycles cost O(V+E).
- * `budget` bounds the edge relaxations of all BFS runs together; classes it cuts short are listed
- * as incomplete, never as absent.
+ * `budget` bounds the edge relaxations of each class's BFS runs; classes it cuts short are listed
+ * as incomplete, never as absent. `budget` is per class.
  */
 export function findCycles(
   g: CsrGraph,
@@ -94,7 +94,13 @@ export function findCycles(
   let exhausted = false;
 
   /** BFS from the head of start edge e0 back to its tail; the witness's edge ids, or undefined. */
-  const bfs = (c: CycleClass, comp: Int32Array, e0: number): number[] | undefined => {
+  let spent = 0;
+  /**
+   * BFS from the head of start edge e0 back to its tail, within e0's component of `comp`. With
+   * `rank` (the SCC ids of the subgraph without rw edges, in reverse topological order), a path
+   * without rw edges from b to a can only pass through ranks between rank[a] and rank[b].
+   */
+  const bfs = (c: CycleClass, comp: Int32Array, e0: number, rank?: Int32Array): number[] | undefined => {
     const a = list.from[e0]!;
     const b = list.to[e0]!;
     const s0 = step(c, 0, list.kind[e0]!);
@@ -107,17 +113,20 @@ export function findCycles(
     qEdge.push(e0);
     seen.set(b * STATES + s0, 0);
     const ca = comp[a]!;
+    const lowRank = rank ? rank[a]! : 0;
+    if (rank && rank[b]! < lowRank) return undefined;
     for (let h = 0; h < qNode.length; h++) {
       const v = qNode[h]!;
       const s = qState[h]!;
       for (let i = start[v]!; i < start[v + 1]!; i++) {
-        if (++out.steps > budget) {
+        out.steps++;
+        if (++spent > budget) {
           exhausted = true;
           return undefined;
         }
         const e = edges[i]!;
         const w = list.to[e]!;
-        if (comp[w] !== ca) continue;
+        if (comp[w] !== ca || (rank && rank[w]! < lowRank)) continue;
         const s2 = step(c, s, list.kind[e]!);
         if (s2 < 0) continue;
         if (w === a) {
@@ -139,11 +148,11 @@ export function findCycles(
   };
 
   for (const c of classes) {
-    if (exhausted) {
-      out.incomplete.push(c.id);
-      continue;
-    }
+    // Each class has its own budget, so one hard class cannot starve the others.
+    exhausted = false;
+    spent = 0;
     const sub = stronglyConnected(g, c.allowed, active);
+    const rank = c.rw === 'one' ? stronglyConnected(g, c.allowed & ~RW, active).comp : undefined;
     const done = new Set<number>();
     let found = 0;
     for (let v = 0; v < n && found < maxPerClass && !exhausted; v++) {
@@ -153,7 +162,7 @@ export function findCycles(
         const cv = sub.comp[v]!;
         if (done.has(cv)) break;
         if (!(list.kind[e]! & c.start) || sub.comp[list.to[e]!] !== cv) continue;
-        const path = bfs(c, sub.comp, e);
+        const path = bfs(c, sub.comp, e, rank);
         if (exhausted) break;
         if (path) {
           out.witnesses.push({ id: c.id, edges: path });
