@@ -222,15 +222,26 @@ export function wglSearch(model: Model, ops: readonly PartitionOp[], limits: Sea
   let explored = 0;
   let peakDepth = -1;
   let atPeak = false;
-  let deepest: number[] = [];
+  // The deepest prefix is copied lazily: only the part of the stack popped since the last copy changed.
+  let deepestOps = new Int32Array(n + 16);
+  let deepestLen = 0;
+  let lowWater = 0;
   let deepestRequired = 0;
   const snapshot = (): void => {
-    deepest = Array.from(stackOp.subarray(0, depth), (id) => order[id]!);
+    if (deepestOps.length < depth) {
+      const bigger = new Int32Array(stackOp.length);
+      bigger.set(deepestOps.subarray(0, deepestLen));
+      deepestOps = bigger;
+    }
+    deepestOps.set(stackOp.subarray(lowWater, depth), lowWater);
+    deepestLen = depth;
+    lowWater = depth;
     deepestRequired = reqDone;
   };
 
   const finish = (verdict: SearchOutcome['verdict'], stoppedBy?: 'budget' | 'timeout'): SearchOutcome => {
-    if (atPeak || deepest.length < depth) snapshot();
+    if (atPeak || deepestLen < depth) snapshot();
+    const deepest = Array.from(deepestOps.subarray(0, deepestLen), (id) => order[id]!);
     const out: SearchOutcome = { verdict, explored, deepest, deepestRequired };
     if (stoppedBy) out.stoppedBy = stoppedBy;
     return out;
@@ -335,6 +346,7 @@ export function wglSearch(model: Model, ops: readonly PartitionOp[], limits: Sea
         atPeak = false;
       }
       depth--;
+      if (depth < lowWater) lowWater = depth;
       const id = stackOp[depth]!;
       state = stackState[depth]!;
       lo = stackLo[depth]!;
