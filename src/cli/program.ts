@@ -3,6 +3,8 @@ import { addAnalyzeCommand } from './commands/analyze.js';
 import { addCheckCommand } from './commands/check.js';
 import { addCleanCommand } from './commands/clean.js';
 import { addServeCommand } from './commands/serve.js';
+import { addSystemsCommand } from './commands/systems.js';
+import { addTestAllCommand } from './commands/test-all.js';
 import { addTestCommand } from './commands/test.js';
 import { packageVersion } from './package-version.js';
 
@@ -26,6 +28,8 @@ Examples:
     );
   addCheckCommand(program);
   addTestCommand(program);
+  addTestAllCommand(program);
+  addSystemsCommand(program);
   addAnalyzeCommand(program);
   addCleanCommand(program);
   addServeCommand(program);
