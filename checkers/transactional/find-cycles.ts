@@ -91,9 +91,7 @@ export function findCycles(
   const qState: number[] = [];
   const qParent: number[] = [];
   const qEdge: number[] = [];
-  let exhausted = false;
-
-  /** BFS from the head of start edge e0 back to its tail; the witness's edge ids, or undefined. */
+  let exhausted: boolean;
   let spent = 0;
   /**
    * BFS from the head of start edge e0 back to its tail, within e0's component of `comp`. With
