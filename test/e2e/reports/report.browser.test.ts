@@ -155,6 +155,18 @@ describe.skipIf(missing !== undefined)(
       expect(errors).toEqual([]);
       expect(loadMs).toBeLessThan(5000);
       await page.screenshot({ path: join(artifacts, 'million.png') });
+      // A redraw of the whole run (1M ops aggregated per pixel) takes well under a second.
+      // Browser code as a string: the test's tsconfig has no DOM types.
+      const redrawMs = await page.evaluate<number>(`(async () => {
+      const frame = () => new Promise((done) => requestAnimationFrame(done));
+      const started = performance.now();
+      document.getElementById('timeline').dispatchEvent(new MouseEvent('dblclick', { bubbles: true }));
+      await frame();
+      await frame();
+      return performance.now() - started;
+    })()`);
+      console.log(`1M-op timeline redraw: ${Math.round(redrawMs)} ms`);
+      expect(redrawMs).toBeLessThan(1500);
       // Zoom in twice: the timeline redraws with single ops once few enough are in view.
       for (let i = 0; i < 8; i++) await page.locator('#zoom-in').click();
       await expect.poll(() => page.locator('#timeline-range').textContent()).not.toContain('aggregated');
