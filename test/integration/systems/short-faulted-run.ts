@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import type { History, Op } from '../../../src/core/op.js';
 import type { System } from '../../../src/core/system.js';
 import type { Workload } from '../../../src/core/workload.js';
+import { dockerEngine } from '../../../src/control/docker-engine.js';
+import { RUN_LABEL } from '../../../src/control/labels.js';
 import { readHistory } from '../../../src/history/read-history.js';
 import { runTest } from '../../../src/runner/run-test.js';
 import type { NemesisPackage, RunOutcome } from '../../../src/runner/test-spec.js';
@@ -34,6 +36,8 @@ export interface ShortRunResult {
   /** Client ops that completed ok while some fault was active. */
   okDuringFaults: number;
   okInFaultedPeriod: number;
+  /** Containers and networks of the run still present afterwards (cleanup must leave none). */
+  leftovers: number;
   /** One line per checker: `<checker>: valid=<verdict> anomalies=<ids>`. */
   verdictLines: string[];
 }
@@ -67,9 +71,15 @@ export async function shortFaultedRun(r: ShortRun): Promise<ShortRunResult> {
     (c) =>
       `${c.checker}: valid=${String(c.valid)} anomalies=[${[...new Set(c.anomalies.map((a) => a.id))].join(',')}]`,
   );
+  const docker = await dockerEngine();
+  const filters = { label: [`${RUN_LABEL}=${outcome.runId}`] };
+  const leftovers =
+    (await docker.listContainers({ all: true, filters })).length +
+    (await docker.listNetworks({ filters })).length;
   return {
     outcome,
     history,
+    leftovers,
     okDuringFaults: okDuringFaults(history),
     okInFaultedPeriod: okInFaultedPeriod(history),
     verdictLines,

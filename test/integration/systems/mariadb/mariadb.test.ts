@@ -25,6 +25,7 @@ describe('mariadb (real MariaDB 10.11 + Galera 4 cluster in Docker)', () => {
         `mariadb list-append repeatable-read partition: ${r.verdictLines.join('; ')} counts=${JSON.stringify(r.outcome.counts)}`,
       );
       expect(r.outcome.status).toBe('passed');
+      expect(r.leftovers).toBe(0);
       expect(r.okDuringFaults).toBeGreaterThan(20);
       expect(r.outcome.verdict).not.toBeUndefined();
     },
@@ -49,6 +50,7 @@ describe('mariadb (real MariaDB 10.11 + Galera 4 cluster in Docker)', () => {
         `mariadb bank serializable kill: ${r.verdictLines.join('; ')} counts=${JSON.stringify(r.outcome.counts)}`,
       );
       expect(r.outcome.status).toBe('passed');
+      expect(r.leftovers).toBe(0);
       expect(r.okDuringFaults).toBeGreaterThan(20);
       expect(r.outcome.verdict).not.toBeUndefined();
     },

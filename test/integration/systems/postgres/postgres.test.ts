@@ -25,6 +25,7 @@ describe('postgres (real PostgreSQL 15 in Docker)', () => {
         `postgres list-append serializable kill: ${r.verdictLines.join('; ')} counts=${JSON.stringify(r.outcome.counts)}`,
       );
       expect(r.outcome.status).toBe('passed');
+      expect(r.leftovers).toBe(0);
       expect(r.okInFaultedPeriod).toBeGreaterThan(20);
       expect(r.outcome.verdict).toBe(true);
     },
@@ -48,6 +49,7 @@ describe('postgres (real PostgreSQL 15 in Docker)', () => {
         `postgres rw-register repeatable-read replicas partition: ${r.verdictLines.join('; ')} counts=${JSON.stringify(r.outcome.counts)}`,
       );
       expect(r.outcome.status).toBe('passed');
+      expect(r.leftovers).toBe(0);
       expect(r.okDuringFaults).toBeGreaterThan(20);
       expect(r.outcome.verdict).not.toBeUndefined();
     },
@@ -70,6 +72,7 @@ describe('postgres (real PostgreSQL 15 in Docker)', () => {
         `postgres bank serializable pause: ${r.verdictLines.join('; ')} counts=${JSON.stringify(r.outcome.counts)}`,
       );
       expect(r.outcome.status).toBe('passed');
+      expect(r.leftovers).toBe(0);
       expect(r.okInFaultedPeriod).toBeGreaterThan(10);
       expect(r.outcome.verdict).toBe(true);
     },

@@ -29,6 +29,7 @@ describe('redis (real Redis 7 + Sentinel in Docker)', () => {
         `redis set sentinel primary-partition: ${r.verdictLines.join('; ')} counts=${JSON.stringify(r.outcome.counts)} primaries=${primaries.join('>')}`,
       );
       expect(r.outcome.status).toBe('passed');
+      expect(r.leftovers).toBe(0);
       expect(r.okDuringFaults).toBeGreaterThan(20);
       // Failover happened: the primary named by Sentinel changed during the run.
       expect(new Set(primaries.filter(Boolean)).size).toBeGreaterThan(1);
@@ -53,6 +54,7 @@ describe('redis (real Redis 7 + Sentinel in Docker)', () => {
         `redis register single kill: ${r.verdictLines.join('; ')} counts=${JSON.stringify(r.outcome.counts)}`,
       );
       expect(r.outcome.status).toBe('passed');
+      expect(r.leftovers).toBe(0);
       expect(r.okInFaultedPeriod).toBeGreaterThan(10);
       expect(r.outcome.verdict).not.toBeUndefined();
     },

@@ -25,6 +25,7 @@ describe('zookeeper (real ZooKeeper 3.8 ensemble in Docker)', () => {
         `zookeeper register partition,kill: ${r.verdictLines.join('; ')} counts=${JSON.stringify(r.outcome.counts)}`,
       );
       expect(r.outcome.status).toBe('passed');
+      expect(r.leftovers).toBe(0);
       expect(r.okDuringFaults).toBeGreaterThan(20);
       const byName = new Map(r.outcome.results.map((c) => [c.checker, c.valid]));
       expect(byName.has('linearizability')).toBe(true);
