@@ -306,10 +306,20 @@ export function weakIsolation(
     if (t1 < 0 || missing) {
       initViolations++;
       if (anomalies.length < 8) {
-        const what = missing ? `, which lacks ${T(t2)}'s append,` : ', the initial state,';
+        let written = '?';
+        for (let m = h.mopStart[t2]!; m < h.mopStart[t2 + 1]!; m++) {
+          if (h.mopKind[m] === WRITE && h.mopKey[m] === k) written = showValue(h.mopVal[m]!);
+        }
+        const what = missing ? `, without ${T(t2)}'s append of ${written},` : ', the initial state,';
+        const seen =
+          level === 'causal'
+            ? `${T(t2)} happens before ${T(t3)} (session order and reads)`
+            : level === 'read-atomic'
+              ? `${T(t3)} must see all of ${T(t2)} (same session before it, or it read from ${T(t2)})`
+              : `${T(t3)} must see ${T(t2)} (same session before it, or an earlier read of ${T(t3)} read from it)`;
         anomalies.push({
           id,
-          message: `${id}: ${T(t3)} read key ${K(k)} = ${showValue(h.mopVal[rf.mop[i]!]!)}${what} although ${T(t2)}, which writes key ${K(k)}, is visible to it under ${level}.`,
+          message: `${id}: ${T(t3)} read key ${K(k)} = ${showValue(h.mopVal[rf.mop[i]!]!)}${what} although ${T(t2)} wrote ${written} to key ${K(k)} and ${seen}.`,
           ops: [h.inv[t2]!, h.inv[t3]!],
           key: h.keyNames[k],
         });
