@@ -26,6 +26,8 @@ export interface TaskRunnerOptions {
   signals?: readonly NodeJS.Signals[];
   /** How long an interrupted setup may take to wind down before teardowns start (default 15 s). */
   graceMs?: number;
+  /** A teardown still running after this long is abandoned so the ones after it run (default 120 s). */
+  teardownTimeoutMs?: number;
   log?: (line: string) => void;
 }
 
@@ -114,7 +116,7 @@ export class TaskRunner<C> {
     const teardownErrors: TaskRunResult['teardownErrors'] = [];
     for (const task of teardowns.reverse()) {
       try {
-        await task.teardown!(ctx);
+        await withTimeout(task.teardown!(ctx), this.options.teardownTimeoutMs ?? 120_000, task.title);
       } catch (error) {
         log(`teardown of ${task.title} failed: ${error instanceof Error ? error.message : String(error)}`);
         teardownErrors.push({ title: task.title, error });
@@ -131,6 +133,19 @@ export class TaskRunner<C> {
       teardownErrors,
     };
   }
+}
+
+/** `work`, or a rejection once `ms` passed (the work itself goes on; nothing can cancel it). */
+function withTimeout(work: Promise<void>, ms: number, title: string): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(new FaultlineError('INTERNAL', `teardown of ${title} still running after ${ms} ms; skipped`)),
+      ms,
+    );
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
 function delay(ms: number): Promise<void> {

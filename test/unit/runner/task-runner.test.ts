@@ -78,3 +78,13 @@ describe('TaskRunner', () => {
     expect(log).toEqual(['setup a', 'teardown a']);
   });
 });
+
+describe('TaskRunner teardown timeout', () => {
+  it('abandons a hanging teardown so the ones before it still run', async () => {
+    const log: string[] = [];
+    const hang: Task<null> = { title: 'hang', setup: async () => {}, teardown: () => new Promise(() => {}) };
+    const r = await new TaskRunner([step(log, 'a'), hang], { signals: [], teardownTimeoutMs: 20 }).run(null);
+    expect(r.teardownErrors.map((e) => e.title)).toEqual(['hang']);
+    expect(log).toEqual(['setup a', 'teardown a']);
+  });
+});
