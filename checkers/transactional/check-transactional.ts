@@ -201,6 +201,7 @@ export function checkTransactional(history: History, options: TransactionalOptio
       aborted: h.n - committed - indeterminate,
       microOps: h.mopKind.length,
       keys: h.keyNames.length,
+      ignoredOps: h.ignored,
       dataEdges,
       edges: edges.length,
       cyclicTxns: search.cyclicNodes,
