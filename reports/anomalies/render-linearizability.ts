@@ -23,8 +23,10 @@ function opText(ctx: OpContext, index: number): string {
 }
 
 /**
- * The failing ops on a real-time timeline (a lane per process, bars from invocation to completion),
- * numbered in the order the search linearized them; ops that could not go next are red and crossed.
+ * The failing ops on a timeline (a lane per process, bars from invocation to completion), numbered
+ * in the order the search linearized them; ops that could not go next are red and crossed. The axis
+ * is event order, not clock time: linearizability depends only on which ops overlap, and equal
+ * spacing keeps a 1 µs op as readable as a 5 s one.
  */
 function renderTimeline(ctx: OpContext, cx: LinearizabilityCounterexample): string {
   const involved = [...new Set([...cx.ops, ...cx.steps.map((s) => s.op), ...cx.blocked.map((b) => b.op)])]
@@ -33,10 +35,10 @@ function renderTimeline(ctx: OpContext, cx: LinearizabilityCounterexample): stri
   if (involved.length === 0) return '';
   const endOf = (p: (typeof involved)[number]): number =>
     p.done?.time ?? Math.max(...involved.map((q) => q.done?.time ?? q.invoke.time));
-  const t0 = Math.min(...involved.map((p) => p.invoke.time));
-  const t1 = Math.max(...involved.map(endOf));
-  const span = Math.max(1, t1 - t0);
-  const x = (t: number): number => LEFT + ((t - t0) / span) * (WIDTH - LEFT - 20);
+  const times = [...new Set(involved.flatMap((p) => [p.invoke.time, endOf(p)]))].sort((a, b) => a - b);
+  const rank = new Map(times.map((t, i) => [t, i]));
+  const step = (WIDTH - LEFT - 20) / Math.max(1, times.length - 1);
+  const x = (t: number): number => LEFT + rank.get(t)! * step;
   const procs = [...new Set(involved.map((p) => String(p.invoke.process)))].sort(
     (a, b) => Number(a) - Number(b),
   );
@@ -55,15 +57,17 @@ function renderTimeline(ctx: OpContext, cx: LinearizabilityCounterexample): stri
     const row = procs.indexOf(String(pair.invoke.process));
     const y = row * LANE + 14;
     const x0 = x(pair.invoke.time);
-    const w = Math.max(6, x(endOf(pair)) - x0);
+    const w = Math.max(24, x(endOf(pair)) - x0);
     const n = order.get(pair.index);
     const bad = blocked.has(pair.index);
     const cls = bad ? 'bar blocked' : n !== undefined ? 'bar linearized' : 'bar';
     const label = `#${pair.index} ${opText(ctx, pair.index)}`;
+    const room = Math.floor((w - (n !== undefined || bad ? 30 : 12)) / 7.3);
+    const shown = label.length > room ? `${label.slice(0, Math.max(1, room - 1))}…` : label;
     parts.push(
       `<g class="lin-op" data-op="${pair.index}"><title>${escapeHtml(label)}</title>` +
         `<rect class="${cls}${pair.done ? '' : ' open'}" x="${x0.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="24" rx="4"/>` +
-        `<text class="bar-label" x="${(x0 + (n !== undefined || bad ? 24 : 6)).toFixed(1)}" y="${y + 16}">${escapeHtml(label)}</text>` +
+        `<text class="bar-label" x="${(x0 + (n !== undefined || bad ? 24 : 6)).toFixed(1)}" y="${y + 16}">${escapeHtml(shown)}</text>` +
         (n !== undefined
           ? `<circle class="step" cx="${(x0 + 11).toFixed(1)}" cy="${y + 12}" r="9"/><text class="step-n" x="${(x0 + 11).toFixed(1)}" y="${y + 16}">${n}</text>`
           : '') +
@@ -71,10 +75,9 @@ function renderTimeline(ctx: OpContext, cx: LinearizabilityCounterexample): stri
         '</g>',
     );
   }
-  const ms = (t: number): string => `${((t - t0) / 1e6).toFixed(2)} ms`;
   parts.push(
-    `<text class="axis" x="${LEFT}" y="${height - 4}">+${ms(t0)}</text>`,
-    `<text class="axis end" x="${WIDTH - 10}" y="${height - 4}">+${ms(t1)}</text>`,
+    `<text class="axis" x="${LEFT}" y="${height - 4}">earlier</text>`,
+    `<text class="axis end" x="${WIDTH - 10}" y="${height - 4}">later (event order; times are in the table below)</text>`,
   );
   return `<svg class="lin-timeline" viewBox="0 0 ${WIDTH} ${height}" width="100%" role="img" aria-label="Failing ops on a timeline">${parts.join('')}</svg>`;
 }
