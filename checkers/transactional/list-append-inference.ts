@@ -204,11 +204,18 @@ export function inferListAppend(h: TxnHistory, sink: AnomalySink, edges: EdgeLis
         }
       }
     }
-    for (let i = 0; i + 1 < longest.length; i++) {
+    // Live writers: known and not aborted. Aborted or unattributed elements in between are skipped,
+    // so the order of the live ones stays connected.
+    const live = (i: number): boolean => posWriter[i]! >= 0 && h.status[posWriter[i]!] !== FAIL;
+    const nextLive = new Int32Array(longest.length + 1).fill(longest.length);
+    for (let i = longest.length - 1; i >= 0; i--) nextLive[i] = live(i) ? i : nextLive[i + 1]!;
+    for (let i = nextLive[0]!; i < longest.length;) {
+      const j = nextLive[i + 1]!;
+      if (j >= longest.length) break;
       const a = posWriter[i]!;
-      const b = posWriter[i + 1]!;
-      if (a >= 0 && b >= 0 && a !== b && h.status[a] !== FAIL && h.status[b] !== FAIL)
-        edges.add(a, b, WW, k, i);
+      const b = posWriter[j]!;
+      if (a !== b) edges.add(a, b, WW, k, i);
+      i = j;
     }
     let lastWriter = -1;
     for (let i = longest.length - 1; i >= 0 && lastWriter < 0; i--) {
@@ -273,9 +280,9 @@ export function inferListAppend(h: TxnHistory, sink: AnomalySink, edges: EdgeLis
         readFrom.writer.push(w);
         readFrom.mop.push(m);
       }
-      if (ext < longest.length) {
-        const next = posWriter[ext]!;
-        if (next >= 0 && next !== t && h.status[next] !== FAIL) edges.add(t, next, RW, k, m);
+      if (nextLive[ext]! < longest.length) {
+        const next = posWriter[nextLive[ext]!]!;
+        if (next !== t) edges.add(t, next, RW, k, m);
       } else {
         for (const u of unobserved) if (u !== t) edges.add(t, u, RW, k, m);
       }
@@ -306,6 +313,14 @@ export function inferListAppend(h: TxnHistory, sink: AnomalySink, edges: EdgeLis
     const k = edges.key[e]!;
     const aux = edges.aux[e]!;
     const order = orders[k]!;
+    /** First position >= from of an element appended by t (order.length when none). */
+    const positionOf = (t: number, from: number): number => {
+      for (let j = from; j < order.length; j++) {
+        const w = writerMop(k, order[j]);
+        if (w >= 0 && h.mopTxn[w] === t) return j;
+      }
+      return order.length;
+    };
     const appendOf = (t: number): string => {
       for (let m = h.mopStart[t]!; m < h.mopStart[t + 1]!; m++) {
         if (h.mopKind[m] === WRITE && h.mopKey[m] === k) return showValue(h.mopVal[m]!);
@@ -317,7 +332,8 @@ export function inferListAppend(h: TxnHistory, sink: AnomalySink, edges: EdgeLis
         if (aux === UNOBSERVED) {
           return `${T(b)}'s append of ${appendOf(b)} to key ${K(k)} never shows in a read, so it follows every observed append, including ${T(a)}'s, so ${T(a)} < ${T(b)}`;
         }
-        return `${T(a)} appended ${showValue(order[aux]!)} to key ${K(k)} and ${T(b)} appended ${showValue(order[aux + 1]!)} right after it, so ${T(a)} < ${T(b)}`;
+        const j = positionOf(b, aux + 1);
+        return `${T(a)} appended ${showValue(order[aux]!)} to key ${K(k)} and ${T(b)} appended ${showValue(order[j]!)} ${j === aux + 1 ? 'right after it' : 'after it, with only aborted or unattributed appends between'}, so ${T(a)} < ${T(b)}`;
       case WR: {
         const ext = extLen[aux]!;
         return `${T(b)} read ${T(a)}'s append of ${showValue(order[ext - 1]!)} to key ${K(k)} (read ${showValue(order.slice(0, ext))}), so ${T(a)} < ${T(b)}`;
@@ -325,8 +341,9 @@ export function inferListAppend(h: TxnHistory, sink: AnomalySink, edges: EdgeLis
       default: {
         const ext = extLen[aux]!;
         const shown = showValue(order.slice(0, ext));
-        return ext < order.length
-          ? `${T(a)} read key ${K(k)} = ${shown}, which misses ${T(b)}'s append of ${showValue(order[ext]!)}, the next one, so ${T(a)} < ${T(b)}`
+        const j = positionOf(b, ext);
+        return j < order.length
+          ? `${T(a)} read key ${K(k)} = ${shown}, which misses ${T(b)}'s append of ${showValue(order[j]!)}, ${j === ext ? 'the next one' : 'the next committed one'}, so ${T(a)} < ${T(b)}`
           : `${T(a)} read key ${K(k)} = ${shown}, which misses ${T(b)}'s committed append of ${appendOf(b)}, so ${T(a)} < ${T(b)}`;
       }
     }

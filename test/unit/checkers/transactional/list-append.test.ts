@@ -208,6 +208,18 @@ const invalid: Invalid[] = [
     anomalies: ['dirty-update', 'G1a'],
   },
   {
+    name: 'orders skip aborted appends: G-single past an aborted element',
+    model: 'snapshot-isolation',
+    history: history(
+      ...txn(0, ['append', 'x', 1]),
+      ...aborted(1, ['append', 'x', 2]),
+      ...txn(2, ['append', 'x', 3], ['append', 'y', 1]),
+      ...txn(3, ['r', 'x', [1]], ['r', 'y', [1]]),
+      ...txn(4, ['r', 'x', [1, 2, 3]]),
+    ),
+    anomalies: ['G-single', 'G1a', 'dirty-update'],
+  },
+  {
     name: 'lost update: both read [] then append',
     model: 'snapshot-isolation',
     history: history(
