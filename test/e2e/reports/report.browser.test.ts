@@ -94,6 +94,17 @@ describe.skipIf(missing !== undefined)(
       await page
         .locator('#timeline-section')
         .screenshot({ path: join(artifacts, 'set-timeline-picked.png') });
+      // "show on timeline" zooms to the anomaly's ops; double-click shows the whole run; the wheel zooms.
+      const range = (): Promise<string | null> => page.locator('#timeline-range').textContent();
+      await page.locator('#zoom-reset').click();
+      const whole = await range();
+      await page.locator('[data-show-anomaly]').first().click();
+      await expect.poll(range).not.toBe(whole);
+      await page.locator('#timeline').dblclick();
+      await expect.poll(range).toBe(whole);
+      await page.locator('#timeline').hover();
+      await page.mouse.wheel(0, -400);
+      await expect.poll(range).not.toBe(whole);
       await page.close();
     });
 
