@@ -328,12 +328,13 @@ export function inferListAppend(h: TxnHistory, sink: AnomalySink, edges: EdgeLis
       return '?';
     };
     switch (edges.kind[e]) {
-      case WW:
+      case WW: {
         if (aux === UNOBSERVED) {
           return `${T(b)}'s append of ${appendOf(b)} to key ${K(k)} never shows in a read, so it follows every observed append, including ${T(a)}'s, so ${T(a)} < ${T(b)}`;
         }
         const j = positionOf(b, aux + 1);
         return `${T(a)} appended ${showValue(order[aux]!)} to key ${K(k)} and ${T(b)} appended ${showValue(order[j]!)} ${j === aux + 1 ? 'right after it' : 'after it, with only aborted or unattributed appends between'}, so ${T(a)} < ${T(b)}`;
+      }
       case WR: {
         const ext = extLen[aux]!;
         return `${T(b)} read ${T(a)}'s append of ${showValue(order[ext - 1]!)} to key ${K(k)} (read ${showValue(order.slice(0, ext))}), so ${T(a)} < ${T(b)}`;
