@@ -9,6 +9,7 @@ import { mergeVerdicts, type Verdict } from '../../core/verdict.js';
 import { nodeNames } from '../../control/docker-cluster.js';
 import { runTest } from '../../runner/run-test.js';
 import { runTimestamp } from '../../runner/run-store.js';
+import { MODEL_NAMES, isModelName } from '../../../checkers/transactional/consistency-models.js';
 import { nemesisKinds, nemesisPackage } from '../../../nemesis/nemesis-package.js';
 import { PARTITION_MODES, type PartitionMode } from '../../../nemesis/grudge.js';
 import { anomalyCounts } from '../../../reports/anomaly-summary.js';
@@ -33,6 +34,7 @@ interface TestAllFlags {
   redisMode?: string;
   syncReads?: boolean;
   sequential?: boolean;
+  consistencyModel?: string;
   store: string;
 }
 
@@ -142,6 +144,10 @@ export function addTestAllCommand(program: Command): void {
     .option('--redis-mode <mode>', 'redis: sentinel or single')
     .option('--sync-reads', 'zookeeper: sync() before every read')
     .option('--sequential', 'register: also check sequential consistency')
+    .option(
+      '--consistency-model <model>',
+      'list-append, rw-register: check against this model instead of the one --isolation promises',
+    )
     .option('--store <dir>', 'where runs are stored', 'store')
     .addHelpText(
       'after',
@@ -170,6 +176,15 @@ Examples:
       const partitionModes = flags.partition
         ? pick('--partition', list(flags.partition), PARTITION_MODES as readonly PartitionMode[])
         : undefined;
+      if (flags.consistencyModel !== undefined && !isModelName(flags.consistencyModel)) {
+        throw new FaultlineError(
+          'BAD_ARGUMENT',
+          `--consistency-model ${flags.consistencyModel} is not a model faultline knows.`,
+          {
+            hint: `Use one of: ${MODEL_NAMES.join(', ')}.`,
+          },
+        );
+      }
       const started = new Date();
       const suiteDir = join(flags.store, `${system.name}-suite`, runTimestamp(started));
       mkdirSync(suiteDir, { recursive: true });
@@ -232,6 +247,7 @@ Examples:
                 system: system.name,
                 sequential: flags.sequential ?? false,
                 ...(flags.isolation ? { isolation: flags.isolation } : {}),
+                ...(flags.consistencyModel ? { consistencyModel: flags.consistencyModel } : {}),
               },
               command: ['faultline', ...process.argv.slice(2)],
             });

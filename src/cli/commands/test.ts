@@ -5,6 +5,7 @@ import type { CheckResult } from '../../core/checker.js';
 import { nodeNames } from '../../control/docker-cluster.js';
 import { runTest } from '../../runner/run-test.js';
 import type { RunOutcome } from '../../runner/test-spec.js';
+import { MODEL_NAMES, isModelName } from '../../../checkers/transactional/consistency-models.js';
 import { nemesisKinds, nemesisPackage } from '../../../nemesis/nemesis-package.js';
 import { PARTITION_MODES, type PartitionMode } from '../../../nemesis/grudge.js';
 import { summarizeResult } from '../../../reports/anomaly-summary.js';
@@ -28,6 +29,7 @@ interface TestFlags {
   redisMode?: string;
   syncReads?: boolean;
   sequential?: boolean;
+  consistencyModel?: string;
   store: string;
   opTimeout: number;
   recover: number;
@@ -137,6 +139,10 @@ export function addTestCommand(program: Command): void {
     )
     .option('--sync-reads', 'zookeeper: sync() before every read')
     .option('--sequential', 'register: also check sequential consistency, beside linearizability')
+    .option(
+      '--consistency-model <model>',
+      'list-append, rw-register: check against this model instead of the one --isolation promises',
+    )
     .option('--store <dir>', 'where runs are stored', 'store')
     .option('--op-timeout <seconds>', 'an op running longer is recorded as info', positiveSeconds, 5)
     .option('--recover <seconds>', 'pause on the healed cluster before the final phase', positiveSeconds, 5)
@@ -151,6 +157,15 @@ export function addTestCommand(program: Command): void {
           `--workload ${workloadName} is not supported by ${system.name}.`,
           {
             hint: `${system.name} supports: ${Object.keys(system.clients).join(', ')}.`,
+          },
+        );
+      }
+      if (flags.consistencyModel !== undefined && !isModelName(flags.consistencyModel)) {
+        throw new FaultlineError(
+          'BAD_ARGUMENT',
+          `--consistency-model ${flags.consistencyModel} is not a model faultline knows.`,
+          {
+            hint: `Use one of: ${MODEL_NAMES.join(', ')}.`,
           },
         );
       }
@@ -190,6 +205,7 @@ export function addTestCommand(program: Command): void {
           system: system.name,
           sequential: flags.sequential ?? false,
           ...(flags.isolation ? { isolation: flags.isolation } : {}),
+          ...(flags.consistencyModel ? { consistencyModel: flags.consistencyModel } : {}),
         },
         opTimeoutMs: flags.opTimeout * 1000,
         recoverS: flags.recover,
