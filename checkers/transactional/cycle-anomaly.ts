@@ -1,4 +1,5 @@
 import type { Anomaly } from '../../src/core/checker.js';
+import type { Value } from '../../src/core/op.js';
 import type { EdgeList } from './edge-list.js';
 import { edgeName, type EdgeName } from './edge-kinds.js';
 import type { TxnHistory } from './txn-history.js';
@@ -10,6 +11,8 @@ export interface CycleStep {
   edge: EdgeName;
   to: number;
   reason: string;
+  /** The key a data edge was inferred from (absent for process and real-time edges). */
+  key?: Value;
 }
 
 /** A cycle anomaly: the explanation of each edge joined into one message, plus the structured cycle. */
@@ -26,6 +29,7 @@ export function cycleAnomaly(
     edge: edgeName(list.kind[e]!),
     to: h.inv[list.to[e]!]!,
     reason: explain(e),
+    ...(list.key[e]! >= 0 ? { key: h.keyNames[list.key[e]!] as Value } : {}),
   }));
   const first = txnName(h, list.from[edgeIds[0]!]!);
   const message =

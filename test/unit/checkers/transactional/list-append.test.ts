@@ -346,11 +346,18 @@ describe('cycle explanations', () => {
     );
     const g = check(h).anomalies.find((a) => a.id === 'G-single')!;
     expect(g.cycle).toEqual([
-      { txn: 2, edge: 'rw', to: 0, reason: expect.stringContaining("misses T0's append of 1") as unknown },
+      {
+        txn: 2,
+        edge: 'rw',
+        to: 0,
+        key: 'x',
+        reason: expect.stringContaining("misses T0's append of 1") as unknown,
+      },
       {
         txn: 0,
         edge: 'wr',
         to: 2,
+        key: 'y',
         reason: expect.stringContaining('T2 read T0\'s append of 1 to key "y"') as unknown,
       },
     ]);
