@@ -6,6 +6,7 @@ import { EdgeList } from './edge-list.js';
 import { PROCESS, WR, WW } from './edge-kinds.js';
 import { findCycles } from './find-cycles.js';
 import type { ReadFrom } from './inference.js';
+import { SessionWriters } from './session-writers.js';
 import { FAIL, WRITE, type TxnHistory } from './txn-history.js';
 import { keyName, txnName } from './txn-names.js';
 import { showValue } from './value-key.js';
@@ -193,108 +194,12 @@ export function weakIsolation(
     }
     stats['clockMerges'] = merges;
   }
-  // Writers of each key grouped by session, in session order, flattened into typed arrays:
-  // key k owns slots keyFirst[k] .. keyFirst[k+1]-1; slot i is session slotSess[i], whose writers
-  // are flatTxn/flatPos[slotStart[i] .. slotStart[i+1]-1].
-  const writes = new Set<number>();
-  const wKey: number[] = [];
-  const wTxn: number[] = [];
-  for (let t = 0; t < n; t++) {
-    if (h.status[t] === FAIL) continue;
-    for (let m = h.mopStart[t]!; m < h.mopStart[t + 1]!; m++) {
-      if (h.mopKind[m] !== WRITE) continue;
-      const k = h.mopKey[m]!;
-      if (writes.has(t * nk + k)) continue;
-      writes.add(t * nk + k);
-      wKey.push(k);
-      wTxn.push(t);
-    }
-  }
-  const nw = wKey.length;
-  // Two stable counting sorts: by session, then by key, so writers end up ordered by (key, session, txn).
-  const bySess = countingSort(
-    nw,
-    ns,
-    (i) => h.proc[wTxn[i]!]!,
-    Int32Array.from({ length: nw }, (_, i) => i),
-  );
-  const order = countingSort(nw, nk, (i) => wKey[i]!, bySess);
-  const flatTxn = new Int32Array(nw);
-  const flatPos = new Int32Array(nw);
-  const slotSessL: number[] = [];
-  const slotStartL: number[] = [];
-  const keyFirst = new Int32Array(nk + 1);
-  let prevK = -1;
-  let prevS = -1;
-  for (let j = 0; j < nw; j++) {
-    const i = order[j]!;
-    const k = wKey[i]!;
-    const t = wTxn[i]!;
-    const sess = h.proc[t]!;
-    if (k !== prevK || sess !== prevS) {
-      for (let kk = prevK + 1; kk <= k; kk++) keyFirst[kk] = slotSessL.length;
-      slotSessL.push(sess);
-      slotStartL.push(j);
-      prevK = k;
-      prevS = sess;
-    }
-    flatTxn[j] = t;
-    flatPos[j] = pos[t]!;
-  }
-  for (let kk = prevK + 1; kk <= nk; kk++) keyFirst[kk] = slotSessL.length;
-  // List semantics: the writer with the latest version among each slot's first j writers.
   const vp = extra?.versionPos;
-  slotStartL.push(nw);
-  const slotSess = Int32Array.from(slotSessL);
-  const slotStart = Int32Array.from(slotStartL);
-  const flatLatest = vp ? new Int32Array(nw) : undefined;
-  const flatLatestPos = vp ? new Int32Array(nw) : undefined;
-  if (flatLatest && flatLatestPos) {
-    for (let j = 0; j < nw; j++) {
-      const newSlot =
-        j === 0 || wKey[order[j]!] !== wKey[order[j - 1]!] || h.proc[flatTxn[j]!] !== h.proc[flatTxn[j - 1]!];
-      const mine = vp!(flatTxn[j]!, wKey[order[j]!]!);
-      const keep = !newSlot && flatLatestPos[j - 1]! >= mine;
-      flatLatest[j] = keep ? flatLatest[j - 1]! : flatTxn[j]!;
-      flatLatestPos[j] = keep ? flatLatestPos[j - 1]! : mine;
-    }
-  }
-  /** Flat index of the last writer in slot `slot` at session position in (lo, hi], or -1. */
-  const lastIndexIn = (slot: number, lo: number, hi: number): number => {
-    let a = slotStart[slot]!;
-    let b = slotStart[slot + 1]! - 1;
-    if (flatPos[a]! > hi || flatPos[b]! <= lo) return -1;
-    let best = -1;
-    while (a <= b) {
-      const mid = (a + b) >> 1;
-      if (flatPos[mid]! <= hi) {
-        best = mid;
-        a = mid + 1;
-      } else b = mid - 1;
-    }
-    return best >= 0 && flatPos[best]! > lo ? best : -1;
-  };
-  /** Last writer in slot `slot` at session position in (lo, hi], or -1. */
-  const lastIn = (slot: number, lo: number, hi: number): number => {
-    let a = slotStart[slot]!;
-    let b = slotStart[slot + 1]! - 1;
-    if (flatPos[a]! > hi || flatPos[b]! <= lo) return -1;
-    let best = -1;
-    while (a <= b) {
-      const mid = (a + b) >> 1;
-      if (flatPos[mid]! <= hi) {
-        best = mid;
-        a = mid + 1;
-      } else b = mid - 1;
-    }
-    return best >= 0 && flatPos[best]! > lo ? flatTxn[best]! : -1;
-  };
-  /** Last writer of key k in session s at position <= j, or -1. */
-  const lastWriter = (k: number, s: number, j: number): number => {
-    for (let slot = keyFirst[k]!; slot < keyFirst[k + 1]!; slot++)
-      if (slotSess[slot] === s) return lastIn(slot, -1, j);
-    return -1;
-  };
+  const writers = new SessionWriters(h, pos, vp);
+  const { writes, keyFirst, slotSess, flatLatest, flatLatestPos } = writers;
+  const lastIndexIn = (slot: number, lo: number, hi: number): number => writers.lastIndexIn(slot, lo, hi);
+  const lastIn = (slot: number, lo: number, hi: number): number => writers.lastIn(slot, lo, hi);
+  const lastWriter = (k: number, s: number, j: number): number => writers.lastWriter(k, s, j);
   const anomalies: Anomaly[] = [];
   let initViolations = 0;
   const readLen = (i: number): number => ((h.mopVal[rf.mop[i]!] as unknown[] | null) ?? []).length;
@@ -397,19 +302,4 @@ export function weakIsolation(
   }
   if (queue.length < live) return witness('co');
   return { valid: true, anomalies: [], stats };
-}
-
-/** Stable counting sort of the items `input` by `keyOf` (0 .. buckets-1). */
-function countingSort(
-  n: number,
-  buckets: number,
-  keyOf: (i: number) => number,
-  input: Int32Array,
-): Int32Array {
-  const count = new Int32Array(buckets + 1);
-  for (let j = 0; j < n; j++) count[keyOf(input[j]!) + 1]!++;
-  for (let b = 0; b < buckets; b++) count[b + 1]! += count[b]!;
-  const out = new Int32Array(n);
-  for (let j = 0; j < n; j++) out[count[keyOf(input[j]!)]!++] = input[j]!;
-  return out;
 }
