@@ -29,5 +29,5 @@ export {
   checkHistoryFile,
   type CheckHistoryOptions,
   type CheckHistoryOutcome,
-} from './cli/check-history.js';
-export { writeCheckOutputs } from './cli/write-check-outputs.js';
+} from './check/check-history.js';
+export { writeCheckOutputs } from './check/write-check-outputs.js';

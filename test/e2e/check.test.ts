@@ -118,7 +118,7 @@ describe('faultline check output', () => {
     expect(result['anomalies']).toEqual([expect.objectContaining({ id: 'nonlinearizable' })]);
   });
 
-  it('--report writes results.json and a history.jsonl that checks the same way', () => {
+  it('--report writes the report files and a history.jsonl that checks the same way', () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'faultline-e2e-')), 'report');
     const run = faultline(
       'check',
@@ -130,8 +130,15 @@ describe('faultline check output', () => {
       dir,
     );
     expect(run.status).toBe(0);
-    expect(run.stderr).toContain(`wrote ${join(dir, 'results.json')}`);
-    expect(JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8'))).toMatchObject({ valid: true });
+    for (const name of ['index.html', 'results.json', 'junit.xml', 'history.jsonl'])
+      expect(run.stderr).toContain(join(dir, name));
+    expect(JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8'))).toMatchObject({
+      verdict: true,
+      exitCode: 0,
+      checkers: [expect.objectContaining({ name: 'linearizability', valid: true })],
+    });
+    expect(readFileSync(join(dir, 'index.html'), 'utf8')).toContain('linearizability');
+    expect(readFileSync(join(dir, 'junit.xml'), 'utf8')).toContain('<testcase');
     expect(readFileSync(join(dir, 'history.jsonl'), 'utf8').trim().split('\n')).toHaveLength(22);
     const again = faultline(
       'check',

@@ -11,6 +11,7 @@ const layers: [string, string][] = [
   ['src/core/', 'core'],
   ['src/history/', 'history'],
   ['src/generator/', 'generator'],
+  ['src/check/', 'check'],
   ['src/control/', 'control'],
   ['src/runner/', 'runner'],
   ['src/cli/', 'cli'],
@@ -30,13 +31,38 @@ const allowed: Record<string, string[]> = {
   checkers: ['core', 'history'],
   workloads: ['core', 'checkers', 'history', 'generator'],
   generator: ['core'],
+  check: ['core', 'history', 'checkers', 'reports'],
   control: ['core'],
   nemesis: ['core', 'control', 'generator'],
   systems: ['core', 'control', 'workloads', 'history'],
   reports: ['core', 'history'],
   runner: ['core', 'control', 'history', 'generator', 'reports'],
-  cli: ['core', 'control', 'history', 'generator', 'checkers', 'workloads', 'nemesis', 'systems', 'reports', 'runner'],
-  api: ['core', 'control', 'history', 'generator', 'checkers', 'workloads', 'nemesis', 'systems', 'reports', 'runner', 'cli'],
+  cli: [
+    'core',
+    'control',
+    'history',
+    'generator',
+    'checkers',
+    'workloads',
+    'nemesis',
+    'systems',
+    'reports',
+    'runner',
+    'check',
+  ],
+  api: [
+    'core',
+    'control',
+    'history',
+    'generator',
+    'checkers',
+    'workloads',
+    'nemesis',
+    'systems',
+    'reports',
+    'runner',
+    'check',
+  ],
   bench: ['core', 'history', 'generator', 'checkers', 'control', 'runner', 'reports', 'workloads'],
 };
 
@@ -55,7 +81,9 @@ function sources(dir: string): string[] {
   return out;
 }
 
-const roots = ['src', 'checkers', 'workloads', 'nemesis', 'systems', 'reports', 'bench'].map((d) => join(root, d));
+const roots = ['src', 'checkers', 'workloads', 'nemesis', 'systems', 'reports', 'bench'].map((d) =>
+  join(root, d),
+);
 const files = roots.flatMap((d) => sources(d));
 
 describe('import direction', () => {
@@ -69,7 +97,9 @@ describe('import direction', () => {
       expect(from, `${file} is in no known layer`).toBeDefined();
       const text = readFileSync(file, 'utf8');
       const bad: string[] = [];
-      for (const m of text.matchAll(/(?:import|export)[^'"]*?from\s+['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/g)) {
+      for (const m of text.matchAll(
+        /(?:import|export)[^'"]*?from\s+['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/g,
+      )) {
         const spec = m[1] ?? m[2];
         if (!spec) continue;
         const to = layerOf(resolve(dirname(file), spec));

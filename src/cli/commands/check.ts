@@ -3,11 +3,11 @@ import { models, type ModelName } from '../../../checkers/models/index.js';
 import { exitCodeFor } from '../../core/verdict.js';
 import type { Value } from '../../core/op.js';
 import { HISTORY_FORMATS, type HistoryFormat } from '../../history/history-format.js';
-import { checkHistoryFile, CONSISTENCY_MODELS, TXN_WORKLOADS } from '../check-history.js';
+import { checkHistoryFile, CONSISTENCY_MODELS, TXN_WORKLOADS } from '../../check/check-history.js';
 import { jsonValue, positiveInteger, positiveSeconds } from '../option-parsers.js';
 import { formatCheckSummary } from '../output/format-check-summary.js';
 import { toJson } from '../output/to-json.js';
-import { writeCheckOutputs } from '../write-check-outputs.js';
+import { writeCheckOutputs } from '../../check/write-check-outputs.js';
 
 interface CheckFlags {
   model?: string;

@@ -1,25 +1,24 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CheckResult } from '../core/checker.js';
 import { FaultlineError } from '../core/errors.js';
 import type { History } from '../core/op.js';
 import { formatJsonlHistory } from '../history/jsonl-history-writer.js';
-import { toJson } from './output/to-json.js';
+import { REPORT_FILES, writeReport } from '../../reports/write-report.js';
 
 /**
- * Writes what `check --report <dir>` leaves behind: results.json and the history as history.jsonl
- * (so `faultline analyze` can check it again). The HTML report plugs in here.
+ * Writes what `check --report <dir>` leaves behind: the report files (index.html, results.json,
+ * junit.xml) and the history as history.jsonl, so `faultline analyze` can check it again.
  */
 export async function writeCheckOutputs(
   dir: string,
   history: History,
   result: CheckResult,
 ): Promise<string[]> {
-  const files = [join(dir, 'results.json'), join(dir, 'history.jsonl')];
+  const historyFile = join(dir, 'history.jsonl');
   try {
-    await mkdir(dir, { recursive: true });
-    await writeFile(files[0]!, toJson(result) + '\n');
-    await writeFile(files[1]!, formatJsonlHistory(history));
+    await writeReport(dir, { history, results: [result] });
+    await writeFile(historyFile, formatJsonlHistory(history));
   } catch (error) {
     throw new FaultlineError(
       'BAD_ARGUMENT',
@@ -30,5 +29,5 @@ export async function writeCheckOutputs(
       },
     );
   }
-  return files;
+  return [...Object.values(REPORT_FILES).map((name) => join(dir, name)), historyFile];
 }
