@@ -5,6 +5,9 @@ import type { History, Value } from '../../src/core/op.js';
 import { partitionHistory, type Partition } from '../linearizability/partition-history.js';
 import { models, type ModelName } from '../models/index.js';
 import { valueKey } from '../models/value-key.js';
+import { decideLinearizable } from '../linearizability/decide-linearizable.js';
+import type { PartitionOp } from '../linearizability/partition-op.js';
+import { mergeKeyOrders } from './merge-key-orders.js';
 import { processSequences, type SeqOp } from './process-sequences.js';
 import { sequentialSearch, type Frontier, type UniqueWritesPruning } from './sequential-search.js';
 import { uniqueWritesOrder } from './unique-writes-order.js';
@@ -59,9 +62,11 @@ function describeFrontier(f: Frontier, parts: readonly Partition[]): string {
  * order (not real time) and is legal for the model. Not compositional, so a keyed history is
  * decided as a whole; each key alone is checked first because a key without a legal order refutes
  * the history. For register, cas-register and kv with unique written values a key is decided in
- * polynomial time (see uniqueWritesOrder); otherwise, and for the whole keyed history (NP-complete
- * even with unique values, Gibbons and Korach 1997), a memoised search with a deterministic budget
- * decides or says unknown.
+ * polynomial time (see uniqueWritesOrder); otherwise by a memoised search. For the whole keyed
+ * history (NP-complete even with unique values, Gibbons and Korach 1997) three witnesses are tried
+ * in turn: every key linearizable (then the history is linearizable, hence SC), the per-key orders
+ * merged with program order, and last the memoised search over all keys with a deterministic
+ * budget, which decides or says unknown.
  */
 export function checkSequential(history: History, options: SequentialOptions): CheckResult {
   const budget = options.budget ?? DEFAULT_SEQUENTIAL_BUDGET;
@@ -97,18 +102,31 @@ export function checkSequential(history: History, options: SequentialOptions): C
   });
 
   const unknownKeys: string[] = [];
+  // A legal order per key, when the search found one (keys decided by construction have none).
+  const keyOrders: (SeqOp[] | undefined)[] = [];
+  const linearizableKeys = new Set<Partition>();
   for (const part of partitions) {
     const keyText = part.key === undefined ? '' : ` on key ${valueKey(part.key)}`;
     if (polynomial) {
       const o = uniqueWritesOrder(part.ops, initial, inner);
       if (!('applies' in o)) {
         stats['keysByConstruction']!++;
+        keyOrders.push(undefined);
         if (o.valid) continue;
         return result(false, [
           { id: 'nonsequential', message: `${o.message}${keyText}`, ops: o.ops, key: part.key ?? null },
         ]);
       }
     }
+    // A linearizable key is sequentially consistent; this is usually the quickest way to know.
+    const l = decideLinearizable(model, part.ops, { budget: Math.ceil(budget / 10) });
+    stats['explored']! += l.explored;
+    linearizableKeys.add(part);
+    if (l.verdict === true) {
+      keyOrders.push(undefined);
+      continue;
+    }
+    linearizableKeys.delete(part);
     const s = sequentialSearch(model, processSequences([part]), 1, budget);
     stats['explored']! += s.explored;
     if (s.valid === false) {
@@ -122,6 +140,7 @@ export function checkSequential(history: History, options: SequentialOptions): C
       ]);
     }
     if (s.valid === 'unknown') unknownKeys.push(keyText || 'the history');
+    keyOrders.push(s.valid === true ? s.order : undefined);
   }
   if (partitions.length <= 1) {
     if (unknownKeys.length > 0) {
@@ -132,7 +151,45 @@ export function checkSequential(history: History, options: SequentialOptions): C
     return result(true, []);
   }
   // Keys are fine alone; sequential consistency still needs one order for all of them.
+  if (unknownKeys.length > 0) {
+    return result('unknown', [], {
+      unknownReason:
+        `the search budget (${budget} configurations) ran out on${unknownKeys.join(',')} ` +
+        'before its order alone was decided; raise the budget',
+    });
+  }
+  // Cheapest witness: linearizability is compositional and implies sequential consistency, so if
+  // every key is linearizable (which real-time order usually makes easy), so is the whole history.
+  const linearizable = partitions.every((part, i) => {
+    if (linearizableKeys.has(part)) return true;
+    if (keyOrders[i] !== undefined) return false; // the linearizability search already failed
+    const l = decideLinearizable(model, part.ops, { budget: Math.ceil(budget / 10) });
+    stats['explored']! += l.explored;
+    return l.verdict === true;
+  });
+  if (linearizable) {
+    stats['linearizableKeys'] = partitions.length;
+    return result(true, []);
+  }
   const sequences = processSequences(partitions);
+  // Next: merge the per-key orders with program order.
+  const seqOf = new Map<PartitionOp, SeqOp>();
+  for (const seq of sequences) for (const x of seq) seqOf.set(x.op, x);
+  const orders: SeqOp[][] = [];
+  for (const [i, part] of partitions.entries()) {
+    let order = keyOrders[i];
+    if (order === undefined) {
+      const s = sequentialSearch(model, processSequences([part]), 1, Math.ceil(budget / 10));
+      stats['explored']! += s.explored;
+      if (s.valid !== true) break;
+      order = s.order;
+    }
+    orders.push(order.map((x) => seqOf.get(x.op)!));
+  }
+  if (orders.length === partitions.length && mergeKeyOrders(sequences, orders) !== undefined) {
+    stats['mergedKeyOrders'] = 1;
+    return result(true, []);
+  }
   const pruning =
     stats['keysByConstruction'] === partitions.length
       ? uniqueWritesPruning(sequences, partitions, initial, inner)

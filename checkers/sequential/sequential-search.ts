@@ -96,10 +96,16 @@ export function sequentialSearch(
     best = { placed, states: f.states.map((s) => model.show(s)), blocked };
   };
 
-  // Processes by the invocation of their next op: real-time order is usually close to a legal order.
+  // Unfinished processes by the invocation of their next op, since real-time order is usually close
+  // to a legal order; crashed ops last, as they may take effect at any later time or never.
   const priority = (f: Frame): number[] => {
-    const at = (p: number): number => sequences[p]![f.pos[p]!]?.op.call ?? Infinity;
-    return [...Array(P).keys()].sort((a, b) => at(a) - at(b));
+    const out: number[] = [];
+    for (let p = 0; p < P; p++) if (f.pos[p]! < sequences[p]!.length) out.push(p);
+    const at = (p: number): number => {
+      const s = sequences[p]![f.pos[p]!]!;
+      return s.op.type === 'info' ? Infinity : s.op.call;
+    };
+    return out.sort((a, b) => at(a) - at(b));
   };
 
   const init = model.init();
@@ -132,7 +138,7 @@ export function sequentialSearch(
     }
     let child: Frame | undefined;
     // Choice 2p applies process p's next op; 2p+1 leaves it out, which only a crashed op allows.
-    while (f.next < 2 * P && child === undefined) {
+    while (f.next < 2 * f.order!.length && child === undefined) {
       const choice = f.next++;
       const p = f.order![choice >> 1]!;
       const s = sequences[p]![f.pos[p]!];
