@@ -154,6 +154,21 @@ describe('checkSequential', () => {
     });
   }
 
+  it('settles a keyed history whose keys are all linearizable without the whole-history search', () => {
+    const h = history(...kw(0, 'x', 1), ...kr(1, 'x', 1), ...kw(1, 'y', 2), ...kr(0, 'y', 2));
+    const res = checkSequential(h, { model: 'kv' });
+    expect(res.valid).toBe(true);
+    expect(res.stats!['linearizableKeys']).toBe(2);
+  });
+
+  it('merges per-key orders with program order when the keys are not linearizable', () => {
+    const h = history(...kw(0, 'x', 1), ...kr(1, 'x', null), ...kw(0, 'y', 1), ...kr(1, 'y', null));
+    const res = checkSequential(h, { model: 'kv' });
+    expect(res.valid).toBe(true);
+    expect(res.stats!['linearizableKeys']).toBeUndefined();
+    expect(res.stats!['mergedKeyOrders']).toBe(1);
+  });
+
   it('rejects an unknown model', () => {
     expect(() => checkSequential(history(...w(0, 1)), { model: 'nope' as 'register' })).toThrow(
       /unknown model/,
