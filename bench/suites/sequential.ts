@@ -1,8 +1,10 @@
 // Sequential consistency on generated keyed read/write histories: one register (decided by the
-// unique-writes construction) and several keys (the whole-history search with pruning).
+// unique-writes construction), several keys with unique values (whole-history search with
+// pruning), and Jepsen-like cas-register histories with repeated values (linearizable keys).
 import { checkSequential } from '../../checkers/sequential/check-sequential.js';
 import type { History } from '../../src/core/op.js';
 import type { BenchCase, BenchSuite } from '../harness.js';
+import { generateRegisterHistory } from '../gen/generate-register-history.js';
 import { causalHistory } from './causal.js';
 
 function scCase(ops: number, keys: number, quick: boolean): BenchCase {
@@ -22,10 +24,29 @@ function scCase(ops: number, keys: number, quick: boolean): BenchCase {
   };
 }
 
+/** Jepsen-like cas-register histories: 10 keys, values 0..4 repeated, 1% crashed ops. */
+function casCase(ops: number, quick: boolean): BenchCase {
+  const shape = { ops, processes: 10, keys: 10, values: 5, cas: true, infoRate: 0.01, seed: 5 };
+  return {
+    name: `cas-register-10keys-${ops / 1000}k`,
+    params: { model: 'cas-register', ...shape },
+    quick,
+    prepare: () => generateRegisterHistory(shape),
+    run: (input) => {
+      const res = checkSequential(input as History, { model: 'cas-register', independent: true });
+      return Promise.resolve({
+        ops,
+        verdict: { valid: res.valid, explored: res.stats?.['explored'] ?? 0 },
+      });
+    },
+  };
+}
+
 export const suite: BenchSuite = {
   name: 'sequential',
   cases: () => [
     ...[10_000, 30_000, 100_000, 300_000].map((n) => scCase(n, 1, n === 10_000)),
     ...[1_000, 3_000, 10_000, 30_000].map((n) => scCase(n, 4, n === 1_000)),
+    ...[10_000, 30_000, 100_000, 300_000].map((n) => casCase(n, n === 10_000)),
   ],
 };
