@@ -3,9 +3,15 @@ import { generateRegisterHistory } from './generate-register-history.js';
 
 /**
  * Histories shaped like Jepsen cas-register runs: about 170 events, 5 to 15 processes, values 0 to
- * 4, many failed cas, and several crashed (info) writes and cas. `corrupt` makes each one invalid.
+ * 4, many failed cas, and several crashed (info) writes and cas. `corrupt` (or 'phantom') gives each
+ * a read of a value nobody wrote; 'stale' a read of an overwritten value (usually invalid).
  */
-export function generateJepsenHistories(count: number, corrupt: boolean, seed = 1): Op[][] {
+export function generateJepsenHistories(
+  count: number,
+  corrupt: boolean | 'none' | 'phantom' | 'stale',
+  seed = 1,
+): Op[][] {
+  const mode = corrupt === true ? 'phantom' : corrupt === false ? 'none' : corrupt;
   const out: Op[][] = [];
   for (let i = 0; i < count; i++) {
     out.push(
@@ -15,7 +21,8 @@ export function generateJepsenHistories(count: number, corrupt: boolean, seed = 
         values: 5,
         cas: true,
         infoRate: 0.12 + ((i * 3) % 10) / 100,
-        corrupt,
+        corrupt: mode === 'phantom',
+        stale: mode === 'stale',
         seed: seed * 1000 + i,
       }),
     );

@@ -19,6 +19,8 @@ export interface RegisterHistoryOptions {
   errorRate?: number;
   /** Corrupt the history: one ok read in the last third returns a value never written, so it is not linearizable. */
   corrupt?: boolean;
+  /** Corrupt the history: one ok read in the last third returns the value an earlier completed write replaced (usually not linearizable). */
+  stale?: boolean;
   seed: number;
 }
 
@@ -138,6 +140,7 @@ export function generateRegisterHistory(options: RegisterHistoryOptions): Op[] {
     open--;
   }
   if (options.corrupt) corrupt(out, keyed, rng, values);
+  if (options.stale) stale(out, keyed, rng);
   return out;
 }
 
@@ -147,4 +150,37 @@ function corrupt(out: Op[], keyed: boolean, rng: SeededRng, values: number): voi
   const read = reads[rng.int(reads.length)];
   if (!read) return;
   read.value = keyed ? [(read.value as Value[])[0]!, values] : values;
+}
+
+/**
+ * Rewrites one ok read in the last third to a stale value: the value of an ok write w1 that an ok
+ * write w2 of another value followed (w2 invoked after w1 completed), both completed before the read.
+ */
+function stale(out: Op[], keyed: boolean, rng: SeededRng): void {
+  const inner = (op: Op): Value => (keyed ? (op.value as Value[])[1]! : op.value);
+  const keyOf = (op: Op): Value => (keyed ? (op.value as Value[])[0]! : null);
+  const invokedAt = new Map<Op, number>();
+  const open = new Map<unknown, number>();
+  out.forEach((op, i) => {
+    if (op.type === 'invoke') open.set(op.process, i);
+    else invokedAt.set(op, open.get(op.process)!);
+  });
+  const reads = out.filter((op, i) => op.type === 'ok' && op.f === 'read' && i > (out.length * 2) / 3);
+  for (let tries = 0; tries < 20 && reads.length > 0; tries++) {
+    const read = reads[rng.int(reads.length)]!;
+    const readAt = invokedAt.get(read)!;
+    // Completed ok writes of the same key before the read, latest first.
+    const writes = out
+      .slice(0, readAt)
+      .filter((op) => op.type === 'ok' && op.f === 'write' && keyOf(op) === keyOf(read))
+      .reverse();
+    const w2 = writes[0];
+    if (!w2) continue;
+    const w1 = writes.find(
+      (w) => out.indexOf(w) < invokedAt.get(w2)! && inner(w) !== inner(w2) && inner(w) !== inner(read),
+    );
+    if (!w1) continue;
+    read.value = keyed ? [keyOf(read), inner(w1)] : inner(w1);
+    return;
+  }
 }

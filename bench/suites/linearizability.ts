@@ -21,7 +21,8 @@ function generated(
       processes: shape.processes,
       keys,
       infoRate: shape.infoRate ?? 0,
-      valid: !shape.corrupt,
+      valid: !shape.corrupt && !shape.stale,
+      corruption: shape.corrupt ? 'phantom-read' : shape.stale ? 'stale-read' : 'none',
     },
     prepare: () => generateRegisterHistory({ ...shape, cas: true, seed: 42 }),
     run: async (history) => {
@@ -35,12 +36,12 @@ function generated(
   };
 }
 
-function jepsen(corrupt: boolean): BenchCase<Op[][]> {
+function jepsen(corrupt: 'none' | 'phantom' | 'stale'): BenchCase<Op[][]> {
   const count = 40;
   return {
-    name: `jepsen-shaped-${corrupt ? 'invalid' : 'valid'}-x${count}`,
+    name: `jepsen-shaped-${corrupt === 'none' ? 'valid' : corrupt}-x${count}`,
     quick: true,
-    params: { histories: count, events: 170, processes: '5-15', values: '0-4', valid: !corrupt },
+    params: { histories: count, events: 170, processes: '5-15', values: '0-4', corruption: corrupt },
     prepare: () => generateJepsenHistories(count, corrupt),
     run: async (histories) => {
       const verdicts = { true: 0, false: 0, unknown: 0 };
@@ -49,6 +50,7 @@ function jepsen(corrupt: boolean): BenchCase<Op[][]> {
       for (const h of histories) {
         const started = performance.now();
         const r = await checkLinearizability(h, { model: 'cas-register', workers: 0 });
+        // The slowest history decides the "< 100 ms each" target; counterexamples included.
         maxMs = Math.max(maxMs, performance.now() - started);
         verdicts[String(r.valid) as keyof typeof verdicts]++;
         const c = crashedWrites(h);
@@ -67,12 +69,14 @@ function jepsen(corrupt: boolean): BenchCase<Op[][]> {
 export const suite: BenchSuite = {
   name: 'linearizability',
   cases: () => [
-    jepsen(false),
-    jepsen(true),
+    jepsen('none'),
+    jepsen('phantom'),
+    jepsen('stale'),
     generated('register-1k-c5', { ops: 1_000, processes: 5 }, true),
     generated('register-1k-c5-invalid', { ops: 1_000, processes: 5, corrupt: true }, true),
     generated('register-10k-c20', { ops: 10_000, processes: 20 }),
     generated('register-10k-c20-invalid', { ops: 10_000, processes: 20, corrupt: true }),
+    generated('register-10k-c20-stale', { ops: 10_000, processes: 20, stale: true }),
     generated('register-10k-c20-info5', { ops: 10_000, processes: 20, infoRate: 0.05 }),
     generated('register-10k-c100', { ops: 10_000, processes: 100 }),
     generated('register-100k-c5', { ops: 100_000, processes: 5 }),
@@ -91,6 +95,13 @@ export const suite: BenchSuite = {
       keys: 1000,
       infoRate: 0.05,
       corrupt: true,
+    }),
+    generated('keys1k-1m-c20-info5-stale', {
+      ops: 1_000_000,
+      processes: 20,
+      keys: 1000,
+      infoRate: 0.05,
+      stale: true,
     }),
     generated('keys1k-1m-c100-info5', { ops: 1_000_000, processes: 100, keys: 1000, infoRate: 0.05 }),
   ],

@@ -1,4 +1,5 @@
 import type { Model } from '../../src/core/model.js';
+import { impossibleOp } from './impossible-op.js';
 import type { PartitionOp } from './partition-op.js';
 import type { SearchOutcome } from './search-outcome.js';
 import { wglSearch, type SearchLimits } from './wgl-search.js';
@@ -7,7 +8,8 @@ import { wglSearch, type SearchLimits } from './wgl-search.js';
 const FIRST_TRY = 20_000;
 
 /**
- * Decides one partition in three steps, all within `limits.budget` states in total. A short exact
+ * Decides one partition in three steps, all within `limits.budget` states in total, after a cheap
+ * check for an op that no reachable state allows (see impossibleOp). A short exact
  * search settles most valid histories. Then a search where info ops may take effect any number
  * of times: it tracks no set of used info ops, so it is far smaller, and since it admits every
  * real order, its false is a real refutation (its true proves nothing). Last, the exact search
