@@ -154,7 +154,7 @@ export function checkSequential(history: History, options: SequentialOptions): C
   if (unknownKeys.length > 0) {
     return result('unknown', [], {
       unknownReason:
-        `the search budget (${budget} configurations) ran out on${unknownKeys.join(',')} ` +
+        `the search budget (${budget} configurations) ran out${unknownKeys.join(',')} ` +
         'before its order alone was decided; raise the budget',
     });
   }
