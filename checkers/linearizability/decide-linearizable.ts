@@ -20,6 +20,8 @@ export function decideLinearizable(
   ops: readonly PartitionOp[],
   limits: SearchLimits,
 ): SearchOutcome {
+  if (impossibleOp(model, ops) !== undefined)
+    return { verdict: false, explored: 0, deepest: [], deepestRequired: 0 };
   const hasInfo = ops.some((op) => op.ret === Infinity);
   const first = wglSearch(model, ops, {
     ...limits,

@@ -3,7 +3,7 @@ import { valueKey } from '../models/value-key.js';
 import type { PartitionOp } from './partition-op.js';
 
 /** States explored at most when closing the model's state space; beyond it nothing is concluded. */
-const MAX_STATES = 4_096;
+const MAX_STATES = 256;
 
 /**
  * Finds a required op that is impossible in every state the model can reach with these ops in any
@@ -16,7 +16,7 @@ export function impossibleOp(model: Model, ops: readonly PartitionOp[]): number 
   for (const op of ops)
     kinds.set(`${op.model.f}\u0000${op.model.crashed ? 1 : 0}\u0000${valueKey(op.model.value)}`, op.model);
   const steps = [...kinds.values()];
-  if (steps.length * MAX_STATES > 4_000_000) return undefined;
+  if (steps.length * MAX_STATES > 100_000) return undefined;
   const init = model.init();
   const seen = new Set([model.hash(init)]);
   const states: unknown[] = [init];
