@@ -1,7 +1,10 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { checkCausal } from '../../checkers/causal/check-causal.js';
 import { checkLinearizability } from '../../checkers/linearizability/check-linearizability.js';
-import { models, type ModelName } from '../../checkers/models/index.js';
+import type { ModelName } from '../../checkers/models/index.js';
+import { checkSequential } from '../../checkers/sequential/check-sequential.js';
+import { checkTransactional } from '../../checkers/transactional/index.js';
 import type { CheckResult } from '../core/checker.js';
 import { FaultlineError } from '../core/errors.js';
 import type { Model, ModelOptions } from '../core/model.js';
@@ -9,35 +12,40 @@ import type { History, Op } from '../core/op.js';
 import type { HistoryFormat } from '../history/history-format.js';
 import { readHistory } from '../history/read-history.js';
 import { validateHistory, type HistoryWarning } from '../history/validate-history.js';
+import { resolveCheck, type CheckChoice } from './check-plan.js';
+import { validateReadWriteOps, validateTxnOps } from './validate-ops.js';
 
-/** Consistency models `check` knows, and whether each is implemented yet. */
-export const CONSISTENCY_MODELS = { linearizable: true } as const satisfies Record<string, boolean>;
-/** Transactional checkers `check --txn` will offer; none is implemented yet. */
-export const TXN_WORKLOADS = { 'list-append': false, 'rw-register': false } as const satisfies Record<
-  string,
-  boolean
->;
+export {
+  CONSISTENCY_MODELS,
+  DEFAULT_TXN_CONSISTENCY,
+  TXN_CONSISTENCY_MODELS,
+  TXN_WORKLOADS,
+  resolveCheck,
+  resolveModel,
+  type CheckPlan,
+  type ConsistencyName,
+} from './check-plan.js';
 
-export type ConsistencyName = keyof typeof CONSISTENCY_MODELS;
-export type TxnName = keyof typeof TXN_WORKLOADS;
-
-export interface CheckHistoryOptions {
-  /** The consistency model to check; default linearizable. */
+export interface CheckHistoryOptions extends CheckChoice {
+  /**
+   * The consistency model: linearizable (default), sequential, causal, causal-convergence,
+   * causal-memory or a session guarantee; with `txn`, a transactional model (default serializable).
+   */
   consistency?: string;
   /** A transactional workload (list-append, rw-register) instead of a single-object model. */
   txn?: string;
-  /** The sequential model (required for linearizable): a name from `models`, or a Model. */
+  /** The sequential model (required for linearizable and sequential): a name from `models`, or a Model. */
   model?: ModelName | Model;
   modelOptions?: ModelOptions;
   /** Values are `[key value]` tuples checked key by key (Jepsen's independent checker). */
   independent?: boolean;
-  /** States explored before giving up with unknown (deterministic). */
+  /** Deterministic bound: states per key (linearizable), configurations (sequential), steps per cycle class (txn). */
   budget?: number;
-  /** Wall-clock limit in ms, on top of the budget. */
+  /** Wall-clock limit in ms, on top of the budget (linearizable only). */
   timeoutMs?: number;
-  /** Keep checking after the first refuted key, to report every failing key. */
+  /** Keep checking after the first refuted key, to report every failing key (linearizable only). */
   allFailures?: boolean;
-  /** Worker threads for keyed histories. */
+  /** Worker threads for keyed histories (linearizable only). */
   workers?: number;
   /** Name used in error messages. */
   source?: string;
@@ -48,77 +56,64 @@ export interface CheckHistoryOutcome {
   warnings: HistoryWarning[];
 }
 
-function available(table: Readonly<Record<string, boolean>>): string {
-  return (
-    Object.keys(table)
-      .filter((name) => table[name])
-      .join(', ') || 'none yet'
-  );
-}
-
-/** Resolves a model name (or passes a Model through), with options applied. */
-export function resolveModel(model: ModelName | Model | undefined, options: ModelOptions = {}): Model {
-  if (model === undefined) {
-    throw new FaultlineError('BAD_ARGUMENT', 'a model is required to check linearizability', {
-      hint: `Pass --model with one of: ${Object.keys(models).join(', ')}.`,
-    });
-  }
-  if (typeof model !== 'string') return model;
-  const factory = (models as Record<string, (typeof models)[ModelName]>)[model];
-  if (!factory) {
-    throw new FaultlineError('UNKNOWN_MODEL', `unknown model '${model}'`, {
-      hint: `Use one of: ${Object.keys(models).join(', ')}.`,
-    });
-  }
-  return factory(options);
-}
-
-/** Checks the arguments before any input is read: the consistency model, --txn, and the model. */
-export function resolveCheck(options: CheckHistoryOptions): Model {
-  if (options.txn !== undefined) {
-    const known = Object.keys(TXN_WORKLOADS);
-    throw new FaultlineError(
-      'BAD_ARGUMENT',
-      `transactional checking (--txn ${options.txn}) is not available yet`,
-      {
-        hint: known.includes(options.txn)
-          ? `Transactional checkers available now: ${available(TXN_WORKLOADS)}. Planned: ${known.join(', ')}.`
-          : `Known transactional workloads: ${known.join(', ')} (available now: ${available(TXN_WORKLOADS)}).`,
-      },
-    );
-  }
-  const consistency = options.consistency ?? 'linearizable';
-  if (consistency !== 'linearizable') {
-    throw new FaultlineError('BAD_ARGUMENT', `consistency model '${consistency}' is not available yet`, {
-      hint: `Available: ${available(CONSISTENCY_MODELS)}.`,
-    });
-  }
-  return resolveModel(options.model, options.modelOptions);
-}
+const defined = <T extends object>(value: T): Partial<T> =>
+  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 /**
  * Validates a history and checks it for the chosen consistency model. This is the one code path
- * behind `faultline check` and the library; other consistency models become branches here.
+ * behind `faultline check` and the library: linearizable and sequential check a --model, the
+ * causal family checks read/write histories, and --txn checks transactions.
  */
 export async function checkHistory(
   history: History,
   options: CheckHistoryOptions,
 ): Promise<CheckHistoryOutcome> {
-  const model = resolveCheck(options);
-  const { warnings } = validateHistory(history, {
-    model,
-    independent: options.independent ?? false,
-    source: options.source,
-  });
+  const plan = resolveCheck(options);
+  const source = options.source;
+  if (plan.kind === 'txn') {
+    const { warnings } = validateHistory(history, { source });
+    validateTxnOps(history, plan.workload, source);
+    const result = checkTransactional(history, {
+      workload: plan.workload,
+      consistencyModel: plan.consistency,
+      ...defined({ budget: options.budget }),
+    });
+    return { result, warnings };
+  }
+  const independent = options.independent ?? false;
+  if (plan.kind === 'causal') {
+    const { warnings } =
+      plan.model === undefined
+        ? validateHistory(history, { source })
+        : validateHistory(history, { model: plan.model, independent, source });
+    validateReadWriteOps(history, source);
+    const result = checkCausal(history, {
+      consistency: plan.consistency,
+      ...defined({ keyed: plan.keyed, initial: options.modelOptions?.initial }),
+    });
+    return { result, warnings };
+  }
+  const { warnings } = validateHistory(history, { model: plan.model, independent, source });
   // Pass the name, not the resolved model: named models can be rebuilt inside worker threads.
+  const model = options.model ?? plan.model;
+  if (plan.kind === 'sequential') {
+    const result = checkSequential(history, {
+      model,
+      independent,
+      ...defined({ modelOptions: options.modelOptions, budget: options.budget }),
+    });
+    return { result, warnings };
+  }
   const result = await checkLinearizability(history, {
-    model: options.model ?? model,
-    ...(options.modelOptions === undefined ? {} : { modelOptions: options.modelOptions }),
-    ...(options.independent === undefined ? {} : { independent: options.independent }),
-    ...(options.budget === undefined ? {} : { budget: options.budget }),
-    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
-    ...(options.allFailures === undefined ? {} : { allFailures: options.allFailures }),
-    ...(options.workers === undefined ? {} : { workers: options.workers }),
+    model,
+    independent,
+    ...defined({
+      modelOptions: options.modelOptions,
+      budget: options.budget,
+      timeoutMs: options.timeoutMs,
+      allFailures: options.allFailures,
+      workers: options.workers,
+    }),
   });
   return { result, warnings };
 }

@@ -108,6 +108,144 @@ describe('faultline check verdicts', () => {
   });
 });
 
+describe('faultline check --txn', () => {
+  it('exits 0 on a valid list-append history (JSONL), naming the strongest models still possible', () => {
+    const run = faultline(
+      'check',
+      'examples/list-append-valid.jsonl',
+      '--txn',
+      'list-append',
+      '--consistency',
+      'serializable',
+    );
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(
+      /^transactional \(list-append, serializable\): VALID\n {2}8 events, 4 transactions/,
+    );
+    expect(run.stdout).toContain('anomaly types: none found');
+    expect(run.stdout).toContain('strongest models still possible: serializable');
+  });
+
+  it('exits 1 on G1c in a Jepsen EDN list-append history, explaining the cycle', () => {
+    const run = faultline(
+      'check',
+      'examples/list-append-g1c.edn',
+      '--txn',
+      'list-append',
+      '--consistency',
+      'serializable',
+    );
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('transactional (list-append, serializable): INVALID');
+    expect(run.stdout).toContain('anomaly types: G1c (1)\n    G1c: circular information flow');
+    expect(run.stdout).toMatch(/ruled out: read-committed, and so the \d+ stronger: .*serializable/);
+    expect(run.stdout).toContain('strongest models still possible: read-uncommitted');
+    expect(run.stdout).toMatch(
+      /\nG1c: T1 read T0's append of 1 to key 1 .* a cycle of 2 transactions \(wr, wr\)/,
+    );
+    expect(run.stdout).toContain(
+      '#0 p0 invoke txn [["append",1,1],["r",2,null]] -> ok [["append",1,1],["r",2,[1]]]',
+    );
+  });
+
+  it('defaults to serializable, and --json prints the full result', () => {
+    const run = faultline('check', 'examples/list-append-g1c.edn', '--txn', 'list-append', '--json');
+    expect(run.status).toBe(1);
+    const result = JSON.parse(run.stdout) as Record<string, unknown>;
+    expect(result).toMatchObject({
+      checker: 'transactional',
+      consistencyModel: 'serializable',
+      valid: false,
+      anomalyTypes: ['G1c'],
+      notModels: ['read-committed'],
+      possibleModels: ['read-uncommitted'],
+    });
+    expect(result['anomalies']).toEqual([expect.objectContaining({ id: 'G1c', ops: [0, 1] })]);
+  });
+
+  it('G1c is allowed by read-uncommitted', () => {
+    const run = faultline(
+      'check',
+      'examples/list-append-g1c.edn',
+      '--txn',
+      'list-append',
+      '--consistency',
+      'read-uncommitted',
+    );
+    expect(run.status).toBe(0);
+  });
+
+  it('rejects a micro-op of another workload with its line', () => {
+    const run = faultline('check', 'examples/list-append-valid.jsonl', '--txn', 'rw-register');
+    expect(run.status).toBe(254);
+    expect(run.stderr).toContain(
+      'faultline: examples/list-append-valid.jsonl:1: micro-op ["append",1,1] is not ["w" key value] or ["r" key value]',
+    );
+  });
+
+  it('--report writes the transactional result', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'faultline-e2e-')), 'report');
+    const run = faultline('check', 'examples/list-append-g1c.edn', '--txn', 'list-append', '--report', dir);
+    expect(run.status).toBe(1);
+    expect(JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8'))).toMatchObject({
+      verdict: false,
+      checkers: [expect.objectContaining({ name: 'transactional', valid: false })],
+    });
+  });
+});
+
+describe('faultline check --consistency sequential and causal', () => {
+  it('a stale read is sequentially consistent (exit 0) but not linearizable (exit 1)', () => {
+    const file = 'examples/register-sequential-not-linearizable.jsonl';
+    const sequential = faultline('check', file, '-m', 'register', '--consistency', 'sequential');
+    expect(sequential.stderr).toBe('');
+    expect(sequential.status).toBe(0);
+    expect(sequential.stdout).toMatch(
+      /^sequential: VALID\n {2}checked: one total order .* \(register model\)/,
+    );
+    const linearizable = faultline('check', file, '-m', 'register');
+    expect(linearizable.status).toBe(1);
+    expect(linearizable.stdout).toContain('linearizability (register): INVALID');
+  });
+
+  it('exits 1 on a kv history that breaks causal consistency, naming the bad pattern and its ops', () => {
+    const run = faultline(
+      'check',
+      'examples/kv-causal-invalid.jsonl',
+      '--model',
+      'kv',
+      '--consistency',
+      'causal',
+    );
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/^causal: INVALID\n/);
+    expect(run.stdout).toContain('bad patterns found: WriteCORead (1)');
+    expect(run.stdout).toMatch(/\nWriteCORead: process 1's read "x" = 1 \(op #6\)/);
+    expect(run.stdout).toContain('#6 p1 invoke read ["x",null] -> ok ["x",1]');
+  });
+
+  it('detects [key value] values without --model, and checks session guarantees', () => {
+    const file = 'examples/kv-causal-invalid.jsonl';
+    expect(faultline('check', file, '--consistency', 'causal').status).toBe(1);
+    expect(faultline('check', file, '--consistency', 'monotonic-reads').status).toBe(1);
+    expect(faultline('check', file, '--consistency', 'read-your-writes').status).toBe(0);
+    expect(faultline('check', file, '--consistency', 'monotonic-writes').status).toBe(0);
+    const json = faultline('check', file, '--consistency', 'monotonic-reads', '--json');
+    expect(json.status).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({ checker: 'monotonic-reads', valid: false });
+  });
+
+  it('rejects ops the causal checkers do not understand, with the line', () => {
+    const run = faultline('check', 'examples/cas-register-valid.jsonl', '--consistency', 'causal');
+    expect(run.status).toBe(254);
+    expect(run.stderr).toMatch(
+      /cas-register-valid\.jsonl:\d+: cas op: the causal checkers understand read and write ops only/,
+    );
+  });
+});
+
 describe('faultline check output', () => {
   it('--json prints the full result as parseable JSON', () => {
     const run = faultline('check', 'examples/cas-register-invalid.jsonl', '-m', 'cas-register', '--json');
@@ -207,16 +345,33 @@ describe('faultline check rejects bad arguments with exit 254', () => {
     [['--bogus'], "unknown option '--bogus'"],
     [['--model', 'nope'], "unknown model 'nope'"],
     [[], 'a model is required'],
-    [['-m', 'register', '--budget', '0'], "option '--budget <states>' argument '0' is invalid"],
+    [['-m', 'register', '--budget', '0'], "option '--budget <n>' argument '0' is invalid"],
     [['-m', 'register', '--timeout', 'soon'], "option '--timeout <seconds>' argument 'soon' is invalid"],
     [['-m', 'register', '--initial', '{bad'], "option '--initial <json>' argument '{bad' is invalid"],
     [['-m', 'register', '--format', 'csv'], "option '--format <format>' argument 'csv' is invalid"],
     [['-m', 'register', '--nil-reads', 'maybe'], "argument 'maybe' is invalid"],
+    [['-m', 'register', '--consistency', 'strong'], "unknown consistency model 'strong'"],
     [
-      ['-m', 'register', '--consistency', 'causal'],
-      "consistency model 'causal' is not available yet\n  Available: linearizable.",
+      ['--consistency', 'serializable'],
+      "'serializable' is a transactional model: add --txn list-append|rw-register.",
     ],
-    [['--txn', 'list-append'], 'transactional checking (--txn list-append) is not available yet'],
+    [
+      ['-m', 'cas-register', '--consistency', 'causal'],
+      '--consistency causal does not work with the cas-register model\n  causal checks read/write histories: use --model register or kv',
+    ],
+    [['--consistency', 'sequential'], 'a model is required to check sequential consistency'],
+    [['-m', 'register', '--consistency', 'sequential', '--timeout', '1'], '--timeout does not apply'],
+    [['--consistency', 'causal', '--budget', '5'], '--budget does not apply to --consistency causal'],
+    [
+      ['--txn', 'bank'],
+      "unknown transactional workload 'bank'\n  Use --txn with one of: list-append, rw-register.",
+    ],
+    [['--txn', 'list-append', '--consistency', 'linearizable'], 'is not a transactional consistency model'],
+    [['--txn', 'list-append', '-m', 'kv'], '--model does not apply to --txn list-append'],
+    [
+      ['--txn', 'list-append'],
+      'examples/register-valid.jsonl:1: invoke write: a list-append history has only txn ops',
+    ],
   ])('%j', (args, message) => {
     const run = faultline('check', 'examples/register-valid.jsonl', ...args);
     expect(run.status).toBe(254);
