@@ -98,7 +98,14 @@ export function buildCausalGraph(
     const o = ops[i]!;
     const isWrite = o.invoke.f === 'write';
     if (!isWrite && o.outcome !== 'ok') continue;
-    const [k, v] = split(isWrite ? o.invoke.value : o.complete!.value);
+    // A keyed read completed with a bare value (not [key value]) read that value at its invoked key.
+    const returned = isWrite ? undefined : o.complete!.value;
+    const [k, v] =
+      returned === undefined
+        ? split(o.invoke.value)
+        : keyed && !(Array.isArray(returned) && returned.length === 2)
+          ? [split(o.invoke.value)[0], returned]
+          : split(returned);
     const ks = typeof k === 'number' ? `n${k}` : valueKey(k);
     let id = keyIds.get(ks);
     if (id === undefined) {

@@ -189,6 +189,15 @@ describe('checkCausal assumptions', () => {
     expect(res.anomalies[0]!.message).toMatch(/at most one can be the initial value/);
   });
 
+  it('takes the key of a keyed read completed with a bare value from its invocation', () => {
+    const h = history(
+      ...w(0, 'x', 1),
+      ...call(1, 'read', ['x', null], 1),
+      ...call(1, 'read', ['x', null], null),
+    );
+    expect(checkCausal(h, { consistency: 'causal' }).anomalies[0]!.id).toBe('WriteCOInitRead');
+  });
+
   it('uses the configured initial value', () => {
     const h = history(...r(1, 'x', 0));
     expect(checkCausal(h, { consistency: 'causal', initial: 0 }).valid).toBe(true);
