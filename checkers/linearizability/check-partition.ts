@@ -2,6 +2,7 @@ import type { Model } from '../../src/core/model.js';
 import { valueKey } from '../models/value-key.js';
 import type { Counterexample, CounterexampleOp, StuckOp } from './counterexample.js';
 import type { Partition } from './partition-history.js';
+import { impossibleOp } from './impossible-op.js';
 import type { PartitionOp } from './partition-op.js';
 import type { PartitionResult } from './partition-result.js';
 import { shrinkFailure } from './shrink-failure.js';
@@ -133,7 +134,9 @@ export function checkPartition(model: Model, part: Partition, limits: PartitionL
       maxTrials: 300,
       deadline: Math.min(limits.deadline ?? Infinity, Date.now() + 2_000),
     };
-    const shrunk = shrinkFailure(model, part.ops, shrinkLimits);
+    // An op no reachable state allows is a witness on its own; otherwise shrink by search.
+    const alone = impossibleOp(model, part.ops);
+    const shrunk = alone === undefined ? shrinkFailure(model, part.ops, shrinkLimits) : [part.ops[alone]!];
     result.counterexample = explain(model, part, part.ops.length, shrunk, limits.budget);
   }
   result.ms = Date.now() - started;
