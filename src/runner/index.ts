@@ -17,6 +17,6 @@ export { Progress, progressMode, type ProgressOutput, type ProgressOptions } fro
 export { FaultTracker } from './fault-tracker.js';
 export { createClock, type Clock } from './clock.js';
 export { dockerPlatform, type Platform, type ManagedCluster } from './platform.js';
-export { checkHistory, someOkCheck } from './check-history.js';
+export { runChecks, someOkCheck } from './run-checks.js';
 export { writeReports } from './write-reports.js';
 export { analyzeRun, type AnalyzeOutcome } from './analyze-run.js';

@@ -13,7 +13,7 @@ import { rate } from '../generator/stagger.js';
 import { timeLimit } from '../generator/time-limit.js';
 import { readHistory } from '../history/read-history.js';
 import type { TestInfo } from '../../reports/test-info.js';
-import { checkHistory, someOkCheck } from './check-history.js';
+import { runChecks, someOkCheck } from './run-checks.js';
 import { createClock, type Clock } from './clock.js';
 import { faultlineVersion } from './faultline-version.js';
 import { FaultTracker } from './fault-tracker.js';
@@ -299,7 +299,7 @@ export async function runTest(spec: TestSpec): Promise<RunOutcome> {
   testJson({ endTime: endedAt.toISOString(), status: 'passed' });
   log('checking the history');
   const history: History = await readHistory(store.historyPath, { format: 'jsonl' });
-  const results = await checkHistory(history, [...spec.workload.checkers(workloadOptions), someOkCheck]);
+  const results = await runChecks(history, [...spec.workload.checkers(workloadOptions), someOkCheck]);
   const verdict = mergeVerdicts(results.map((r) => r.valid));
   await writeReports(store.dir, history, results, {
     ...testInfo,

@@ -34,6 +34,11 @@ Examples:
         );
       }
       const outcome = await analyzeRun(runDir, workload);
+      if (outcome.droppedTruncatedLine !== undefined) {
+        process.stderr.write(
+          `warning: ${runDir}/history.jsonl:${outcome.droppedTruncatedLine}: dropped the last event, cut short when the run stopped; checked the events before it\n`,
+        );
+      }
       for (const r of outcome.results) process.stdout.write(`  ${summarizeResult(r)}\n`);
       const word = outcome.verdict === true ? 'valid' : outcome.verdict === false ? 'INVALID' : 'unknown';
       process.stdout.write(`verdict: ${word}\nrun directory: ${runDir}\n`);

@@ -24,10 +24,7 @@ export const someOkCheck: WorkloadCheck = {
 };
 
 /** Runs every check on `history`; a check that throws gives `unknown` with the error, not a crash. */
-export async function checkHistory(
-  history: History,
-  checks: readonly WorkloadCheck[],
-): Promise<CheckResult[]> {
+export async function runChecks(history: History, checks: readonly WorkloadCheck[]): Promise<CheckResult[]> {
   const results: CheckResult[] = [];
   for (const c of checks) {
     const started = performance.now();
