@@ -1,8 +1,6 @@
-import type { Client, Completion } from '../../src/core/client.js';
+import type { Completion } from '../../src/core/client.js';
 import type { Op, Value } from '../../src/core/op.js';
-import type { ClientFactory, SystemContext } from '../../src/core/system.js';
-import { classifyEtcdError } from './classify-etcd-error.js';
-import { EtcdKv } from './etcd-kv.js';
+import { EtcdClient, etcdClientFactory } from './etcd-client.js';
 import { KEY_PREFIX } from './etcd-paths.js';
 
 /** The etcd key of register `k`. */
@@ -14,56 +12,36 @@ export function registerKey(k: Value): string {
  * Keyed cas-register (Jepsen's independent convention): `read [k, null]` -> `[k, v|null]`,
  * `write [k, v]`, `cas [k, [old, new]]` (fail when the value is not `old`). Values are stored as JSON.
  */
-export class EtcdRegisterClient implements Client {
-  constructor(
-    private readonly kv: EtcdKv,
-    private readonly serializable: boolean,
-  ) {}
-
-  async invoke(op: Op, signal: AbortSignal): Promise<Completion> {
+export class EtcdRegisterClient extends EtcdClient {
+  protected override async apply(op: Op, signal: AbortSignal): Promise<Completion> {
     const [k, arg] = Array.isArray(op.value) ? op.value : [op.value, null];
     const key = registerKey(k ?? null);
-    try {
-      switch (op.f) {
-        case 'read': {
-          const kvs = await this.kv.range(key, { serializable: this.serializable, signal });
-          const v = kvs[0] === undefined ? null : (JSON.parse(kvs[0].value) as Value);
-          return { type: 'ok', value: [k ?? null, v] };
-        }
-        case 'write':
-          await this.kv.put(key, JSON.stringify(arg ?? null), signal);
-          return { type: 'ok', value: op.value };
-        case 'cas': {
-          const [from, to] = Array.isArray(arg) ? arg : [null, null];
-          const done = await this.kv.compareAndPut(
-            key,
-            JSON.stringify(from ?? null),
-            JSON.stringify(to ?? null),
-            signal,
-          );
-          return done
-            ? { type: 'ok', value: op.value }
-            : { type: 'fail', value: op.value, error: 'cas-mismatch' };
-        }
-        default:
-          return { type: 'fail', value: op.value, error: `unsupported f ${op.f}` };
+    switch (op.f) {
+      case 'read': {
+        const kvs = await this.kv.range(key, { serializable: this.serializable, signal });
+        const v = kvs[0] === undefined ? null : (JSON.parse(kvs[0].value) as Value);
+        return { type: 'ok', value: [k ?? null, v] };
       }
-    } catch (error) {
-      return { ...classifyEtcdError(error, op.f === 'read'), value: op.value };
+      case 'write':
+        await this.kv.put(key, JSON.stringify(arg ?? null), signal);
+        return { type: 'ok', value: op.value };
+      case 'cas': {
+        const [from, to] = Array.isArray(arg) ? arg : [null, null];
+        const done = await this.kv.compareAndPut(
+          key,
+          JSON.stringify(from ?? null),
+          JSON.stringify(to ?? null),
+          signal,
+        );
+        return done
+          ? { type: 'ok', value: op.value }
+          : { type: 'fail', value: op.value, error: 'cas-mismatch' };
+      }
+      default:
+        return { type: 'fail', value: op.value, error: `unsupported f ${op.f}` };
     }
-  }
-
-  close(): Promise<void> {
-    this.kv.close();
-    return Promise.resolve();
   }
 }
 
 /** Opens a register client on a node; `options.serializableReads` makes reads serializable. */
-export const etcdRegisterClients: ClientFactory = {
-  open(ctx: SystemContext, node: string) {
-    return Promise.resolve(
-      new EtcdRegisterClient(new EtcdKv(ctx.cluster.ip(node)), ctx.options.serializableReads === true),
-    );
-  },
-};
+export const etcdRegisterClients = etcdClientFactory(EtcdRegisterClient);

@@ -1,7 +1,9 @@
 import type { ClientFactory, System, SystemContext } from '../../src/core/system.js';
 import { BANK_ACCOUNTS, BANK_INITIAL_BALANCE } from '../../workloads/bank/bank-accounts.js';
 import { parseIsolation } from '../common/isolation.js';
+import { pgrepProcess } from '../common/pgrep-process.js';
 import { runChecked } from '../common/run-checked.js';
+import { signalPausable } from '../common/signal-pausable.js';
 import { SqlClient } from '../common/sql-client.js';
 import type { SqlWorkload } from '../common/sql-client.js';
 import { waitUntil } from '../common/wait-until.js';
@@ -177,20 +179,7 @@ export const mariadbSystem: System = {
     },
   },
 
-  pausable: {
-    async pause(ctx, node) {
-      await runChecked(ctx, node, 'pause mariadbd', 'pkill -STOP -x mariadbd || true');
-    },
-    async resume(ctx, node) {
-      await runChecked(ctx, node, 'resume mariadbd', 'pkill -CONT -x mariadbd || true');
-    },
-  },
+  pausable: signalPausable('mariadbd'),
 
-  process: {
-    async pid(ctx, node) {
-      const r = await ctx.cluster.remote.exec(node, ['bash', '-c', 'pgrep -x mariadbd | head -n 1']);
-      const pid = Number.parseInt(r.stdout.trim(), 10);
-      return Number.isFinite(pid) ? pid : undefined;
-    },
-  },
+  process: pgrepProcess('mariadbd'),
 };

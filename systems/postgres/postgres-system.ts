@@ -1,6 +1,7 @@
 import type { ClientFactory, System, SystemContext } from '../../src/core/system.js';
 import { BANK_ACCOUNTS, BANK_INITIAL_BALANCE } from '../../workloads/bank/bank-accounts.js';
 import { runChecked } from '../common/run-checked.js';
+import { signalPausable } from '../common/signal-pausable.js';
 import { SqlClient } from '../common/sql-client.js';
 import type { SqlWorkload } from '../common/sql-client.js';
 import { waitUntil } from '../common/wait-until.js';
@@ -145,14 +146,7 @@ export const postgresSystem: System = {
     },
   },
 
-  pausable: {
-    async pause(ctx, node) {
-      await runChecked(ctx, node, 'pause postgres', 'pkill -STOP -x postgres || true');
-    },
-    async resume(ctx, node) {
-      await runChecked(ctx, node, 'resume postgres', 'pkill -CONT -x postgres || true');
-    },
-  },
+  pausable: signalPausable('postgres'),
 
   primaries: {
     primaries: (ctx) => Promise.resolve([primaryOf(ctx)]),

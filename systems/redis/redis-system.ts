@@ -1,6 +1,8 @@
 import type { ClientFactory, System, SystemContext } from '../../src/core/system.js';
 import { FaultlineError } from '../../src/core/errors.js';
+import { pgrepProcess } from '../common/pgrep-process.js';
 import { runChecked } from '../common/run-checked.js';
+import { signalPausable } from '../common/signal-pausable.js';
 import { waitUntil } from '../common/wait-until.js';
 import { askRedis } from './ask-redis.js';
 import { connectDirect, connectViaSentinel, whenReady } from './connect-redis.js';
@@ -10,15 +12,13 @@ import {
   REDIS_LOG,
   SENTINEL_CONF,
   SENTINEL_LOG,
-  MASTER_NAME,
-  SENTINEL_PORT,
   redisConf,
   sentinelConf,
   sentinelQuorum,
 } from './redis-config.js';
 import { redisImage } from './redis-image.js';
 import { parseRedisOptions, redisOptionDocs } from './redis-options.js';
-import { majorityPrimary, sentinelViews } from './sentinel-primary.js';
+import { askSentinel, majorityPrimary, sentinelViews } from './sentinel-primary.js';
 
 const START_REDIS = `redis-server ${REDIS_CONF} >/dev/null 2>&1 </dev/null`;
 const START_SENTINEL = `redis-sentinel ${SENTINEL_CONF} >/dev/null 2>&1 </dev/null`;
@@ -61,13 +61,7 @@ async function setupSentinel(ctx: SystemContext): Promise<void> {
       waitUntil(
         `the Sentinel on ${node} to see ${nodes.length - 1} replicas and ${nodes.length - 1} other Sentinels`,
         async () => {
-          const flat = (await askRedis(
-            ctx.cluster.ip(node),
-            SENTINEL_PORT,
-            'SENTINEL',
-            'master',
-            MASTER_NAME,
-          )) as string[];
+          const flat = (await askSentinel(ctx, node, 'master')) as string[];
           const m = new Map<string, string>();
           for (let i = 0; i + 1 < flat.length; i += 2) m.set(flat[i]!, flat[i + 1]!);
           return Number(m.get('num-slaves')) === nodes.length - 1 &&
@@ -170,14 +164,7 @@ export const redisSystem: System = {
     },
   },
 
-  pausable: {
-    async pause(ctx, node) {
-      await runChecked(ctx, node, 'pause redis-server', 'pkill -STOP -x redis-server || true');
-    },
-    async resume(ctx, node) {
-      await runChecked(ctx, node, 'resume redis-server', 'pkill -CONT -x redis-server || true');
-    },
-  },
+  pausable: signalPausable('redis-server'),
 
   primaries: {
     async primaries(ctx) {
@@ -187,11 +174,5 @@ export const redisSystem: System = {
     },
   },
 
-  process: {
-    async pid(ctx, node) {
-      const r = await ctx.cluster.remote.exec(node, ['bash', '-c', 'pgrep -x redis-server | head -n 1']);
-      const pid = Number.parseInt(r.stdout.trim(), 10);
-      return Number.isFinite(pid) ? pid : undefined;
-    },
-  },
+  process: pgrepProcess('redis-server'),
 };
