@@ -1,4 +1,4 @@
-// The public library API: `import { checkLinearizability, models, readHistory } from 'faultline'`.
+// The public library API: `import { checkHistory, checkLinearizability, runTest, readHistory } from 'faultline'`.
 export * from './core/index.js';
 
 export { checkLinearizability } from '../checkers/linearizability/check-linearizability.js';
@@ -31,3 +31,8 @@ export {
   type CheckHistoryOutcome,
 } from './check/check-history.js';
 export { writeCheckOutputs } from './check/write-check-outputs.js';
+
+// Running a test and checking a stored run again: what `faultline test` and `faultline analyze` do.
+export { runTest } from './runner/run-test.js';
+export type { TestSpec, RunOutcome } from './runner/test-spec.js';
+export { analyzeRun, readStoredTest, type AnalyzeOutcome, type StoredTest } from './runner/analyze-run.js';

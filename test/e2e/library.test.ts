@@ -41,4 +41,43 @@ describe("import from 'faultline'", () => {
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.stdout)).toEqual({ valid: true, line: 1 });
   });
+
+  it('exposes runTest, and analyzeRun, which checks a stored run again and rewrites its reports', () => {
+    const run = runModule(`
+      import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
+      import { join } from 'node:path';
+      import { tmpdir } from 'node:os';
+      import { analyzeRun, readStoredTest, runTest } from 'faultline';
+      const dir = mkdtempSync(join(tmpdir(), 'faultline-library-'));
+      writeFileSync(join(dir, 'test.json'), JSON.stringify({ name: 'mem', system: 'mem', workload: 'w', nemesis: [], nodes: 1, concurrency: 1, seed: 1 }));
+      writeFileSync(join(dir, 'history.jsonl'), [
+        { index: 0, type: 'invoke', process: 0, f: 'read', value: null, time: 1 },
+        { index: 1, type: 'ok', process: 0, f: 'read', value: 1, time: 2 },
+      ].map((op) => JSON.stringify(op)).join('\\n') + '\\n{"index":2,"ty');
+      const workload = {
+        name: 'w',
+        description: 'reads return 1',
+        generator: () => { throw new Error('not used'); },
+        checkers: () => [{ name: 'ones', check: (h) => ({ checker: 'ones', valid: h.every((o) => o.type !== 'ok' || o.value === 1), anomalies: [] }) }],
+      };
+      const outcome = await analyzeRun(dir, workload);
+      console.log(JSON.stringify({
+        runTest: typeof runTest,
+        name: readStoredTest(dir).name,
+        exitCode: outcome.exitCode,
+        checkers: outcome.results.map((r) => r.checker),
+        dropped: outcome.droppedTruncatedLine,
+        report: existsSync(join(dir, 'index.html')),
+      }));
+    `);
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual({
+      runTest: 'function',
+      name: 'mem',
+      exitCode: 0,
+      checkers: ['ones', 'some-ok'],
+      dropped: 3,
+      report: true,
+    });
+  });
 });
