@@ -13,6 +13,27 @@ export interface FaultInterval {
   /** History indexes of the starting and ending nemesis events. */
   startIndex: number;
   endIndex: number | null;
+  /**
+   * Primaries the system named right after the start and the end event (`primaries` in their
+   * values); null when the lookup failed, absent when not recorded.
+   */
+  primariesAfterStart?: string[] | null;
+  primariesAfterEnd?: string[] | null;
+}
+
+/** The `primaries` a nemesis completion recorded, if any. */
+function primariesOf(value: unknown): string[] | null | undefined {
+  if (value === null || typeof value !== 'object' || !('primaries' in value)) return undefined;
+  const p = value.primaries;
+  return Array.isArray(p) ? p.map(String) : null;
+}
+
+/** The value without the primaries bookkeeping, for the label. */
+function withoutPrimaries(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || !('primaries' in value))
+    return value;
+  const { primaries: _p, primariesError: _e, ...rest } = value as Record<string, unknown>;
+  return Object.keys(rest).length === 1 && 'value' in rest ? rest['value'] : rest;
 }
 
 /** Fault f -> [kind, f that ends it]. Anything `start-X` ends with `stop-X` (see kindOf). */
@@ -49,12 +70,14 @@ export function faultIntervals(history: History): FaultInterval[] {
       if (!open.has(starts[0])) {
         const interval: FaultInterval = {
           kind: starts[0],
-          label: `${op.f} ${showValue(op.value, 60)}`.trim(),
+          label: `${op.f} ${showValue(withoutPrimaries(op.value), 60)}`.trim(),
           start: op.time,
           end: null,
           startIndex: i,
           endIndex: null,
         };
+        const seen = primariesOf(op.value);
+        if (seen !== undefined) interval.primariesAfterStart = seen;
         open.set(starts[0], interval);
         out.push(interval);
       }
@@ -64,6 +87,8 @@ export function faultIntervals(history: History): FaultInterval[] {
       if (kindOf(history[interval.startIndex]!.f)?.[1].includes(op.f)) {
         interval.end = op.time;
         interval.endIndex = i;
+        const seen = primariesOf(op.value);
+        if (seen !== undefined) interval.primariesAfterEnd = seen;
         open.delete(kind);
       }
     }

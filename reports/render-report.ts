@@ -121,18 +121,35 @@ function renderCounts(counts: HistoryCounts): string {
   );
 }
 
+/** `n1`, `none` (no primary then), `?` (the lookup failed) or `–` (not recorded). */
+function showPrimaries(p: readonly string[] | null | undefined): string {
+  if (p === undefined) return '–';
+  if (p === null) return '?';
+  return p.length === 0 ? 'none' : p.join(', ');
+}
+
 function renderFaults(faults: readonly FaultInterval[]): string {
   if (faults.length === 0)
     return '<p class="note">No faults were injected (no nemesis events in the history).</p>';
+  const withPrimaries = faults.some(
+    (f) => f.primariesAfterStart !== undefined || f.primariesAfterEnd !== undefined,
+  );
   const rows = faults
     .slice(0, 200)
     .map(
       (f) =>
         `<tr><td>${escapeHtml(f.kind)}</td><td><code>${escapeHtml(f.label)}</code></td><td>${formatMs(f.start)}</td>` +
-        `<td>${f.end === null ? 'never healed' : formatMs(f.end)}</td></tr>`,
+        `<td>${f.end === null ? 'never healed' : formatMs(f.end)}</td>` +
+        (withPrimaries
+          ? `<td>${escapeHtml(showPrimaries(f.primariesAfterStart))} → ${escapeHtml(showPrimaries(f.primariesAfterEnd))}</td>`
+          : '') +
+        '</tr>',
     )
     .join('');
-  return `<table class="faults"><caption>Faults (${faults.length})</caption><thead><tr><th>kind</th><th>nemesis op</th><th>from</th><th>until</th></tr></thead><tbody>${rows}</tbody></table>`;
+  const primaryHead = withPrimaries
+    ? '<th title="The primaries the system named right after the fault started → right after it ended">primary after start → end</th>'
+    : '';
+  return `<table class="faults"><caption>Faults (${faults.length})</caption><thead><tr><th>kind</th><th>nemesis op</th><th>from</th><th>until</th>${primaryHead}</tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 function renderCheckers(input: ReportInput, partner: Int32Array): string {

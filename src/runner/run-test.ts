@@ -24,6 +24,7 @@ import { Progress, progressMode } from './progress.js';
 import { RunStore } from './run-store.js';
 import { TaskRunner, type Task } from './task-runner.js';
 import type { RunOutcome, TestSpec } from './test-spec.js';
+import { observePrimaries, recordPrimaries, withPrimaries } from './record-primaries.js';
 import { validateNemesis } from './validate-nemesis.js';
 import { errorText } from './validate-client.js';
 import { WorkerPool } from './worker-pool.js';
@@ -64,7 +65,8 @@ export async function runTest(spec: TestSpec): Promise<RunOutcome> {
     if (op.process !== 'nemesis') counts[op.type]++;
   });
   recorder.onEvent(progress.onEvent);
-  const nemesis = spec.nemesis ? validateNemesis(spec.nemesis.nemesis, 60_000) : undefined;
+  // Completions record the system's primaries right after each fault op (for reports and failover studies).
+  const nemesis = spec.nemesis ? recordPrimaries(validateNemesis(spec.nemesis.nemesis, 60_000)) : undefined;
   const workloadOptions: WorkloadOptions = {
     ...spec.workloadOptions,
     concurrency: spec.concurrency,
@@ -252,12 +254,13 @@ export async function runTest(spec: TestSpec): Promise<RunOutcome> {
       error = errorText(e);
       throw e;
     } finally {
+      const seen = invokes.length > 0 ? await observePrimaries(spec.system, s.ctx) : undefined;
       for (const inv of invokes) {
         const event: Omit<Op, 'index'> = {
           type: 'info',
           process: 'nemesis',
           f: inv.f,
-          value: inv.value,
+          value: seen ? withPrimaries(inv.value, seen) : inv.value,
           time: clock(),
         };
         event['healedBy'] = 'teardown';

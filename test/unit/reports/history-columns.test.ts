@@ -62,6 +62,23 @@ describe('faultIntervals', () => {
       { kind: 'kill', label: 'kill ["n1"]', start: 5e6, end: null, startIndex: 5, endIndex: null },
     ]);
   });
+
+  it('takes the primaries recorded after the start and the stop, and keeps them out of the label', () => {
+    const intervals = faultIntervals(
+      history(
+        nemesis('start-partition', { mode: 'primary', primary: 'n1', primaries: ['n1'] }),
+        nemesis('stop-partition', { healed: ['n1', 'n2'], primaries: ['n2'] }),
+        nemesis('kill', { value: ['n2'], primaries: null, primariesError: 'timeout' }),
+        nemesis('start', { started: ['n2'], primaries: [] }),
+        nemesis('pause', { paused: ['n1'] }),
+      ),
+    );
+    expect(intervals.map((i) => [i.label, i.primariesAfterStart, i.primariesAfterEnd])).toEqual([
+      ['start-partition {"mode":"primary","primary":"n1"}', ['n1'], ['n2']],
+      ['kill ["n2"]', null, []],
+      ['pause {"paused":["n1"]}', undefined, undefined],
+    ]);
+  });
 });
 
 describe('timeSeries', () => {

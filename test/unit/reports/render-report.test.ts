@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { escapeHtml } from '../../../reports/escape-html.js';
 import { renderReport } from '../../../reports/render-report.js';
+import { history, nemesis } from '../../support/history.js';
 import { buildReportCases, XSS, type ReportCase } from './fixtures/report-cases.js';
 
 let cases: ReportCase[];
@@ -69,6 +70,21 @@ describe('renderReport', () => {
 
   it('shows an unknown verdict with its reason', () => {
     expect(html('set')).toContain('<b>Could not decide:</b> history has a pending op at the end');
+  });
+
+  it('shows in the fault table which node was primary after each fault started and ended', () => {
+    const h = history(
+      nemesis('start-partition', { mode: 'primary', primary: 'n1', primaries: ['n1'] }),
+      nemesis('stop-partition', { healed: ['n1', 'n2', 'n3'], primaries: ['n2'] }),
+      nemesis('start-partition', { mode: 'primary', primary: 'n2', primaries: null }),
+    );
+    const page = renderReport({ history: h, results: [] });
+    expect(page).toContain(
+      '<th title="The primaries the system named right after the fault started → right after it ended">primary after start → end</th>',
+    );
+    expect(page).toContain('<td>n1 → n2</td></tr>');
+    expect(page).toContain('<td>? → –</td></tr>');
+    expect(html('valid')).not.toContain('primary after');
   });
 
   it('says a valid run found nothing', () => {

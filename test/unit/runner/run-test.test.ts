@@ -215,6 +215,24 @@ describe('runTest (in-memory platform)', () => {
     if (healed !== -1) expect(read).toBeGreaterThan(healed);
   });
 
+  it('records the primaries after every nemesis op, also the stop of the final heal', async () => {
+    const store = mkdtempSync(join(tmpdir(), 'faultline-run-'));
+    let asked = 0;
+    const system: System = {
+      ...memSystem(),
+      primaries: { primaries: async () => [`n${++asked}`] },
+    };
+    // One fault starts at 0.5 s and is still active at 0.8 s, so the teardown heal stops it.
+    const outcome = await runTest(spec(store, [], { system, timeLimitS: 0.8, nemesisIntervalS: 0.5 }));
+    expect(outcome.status).toBe('passed');
+    const history = await readHistory(join(outcome.runDir, 'history.jsonl'));
+    const completions = history.filter((o) => o.process === 'nemesis' && o.type === 'info');
+    expect(completions.map((o) => [o.f, o.value, o.healedBy])).toEqual([
+      ['start-noop', { value: 'n1', primaries: ['n1'] }, undefined],
+      ['stop-noop', { primaries: ['n2'] }, 'teardown'],
+    ]);
+  });
+
   it('tears down and reports a crash when the system fails to start (exit 255)', async () => {
     const store = mkdtempSync(join(tmpdir(), 'faultline-run-'));
     const events: string[] = [];
