@@ -9,16 +9,22 @@ import { mergeVerdicts, type Verdict } from '../../core/verdict.js';
 import { nodeNames } from '../../control/docker-cluster.js';
 import { runTest } from '../../runner/run-test.js';
 import { runTimestamp } from '../../runner/run-store.js';
-import { MODEL_NAMES, isModelName } from '../../../checkers/transactional/consistency-models.js';
 import { nemesisKinds, nemesisPackage } from '../../../nemesis/nemesis-package.js';
 import { PARTITION_MODES, type PartitionMode } from '../../../nemesis/grudge.js';
 import { anomalyCounts } from '../../../reports/anomaly-summary.js';
 import { renderJUnit } from '../../../reports/render-junit.js';
 import { positiveInteger, positiveSeconds } from '../option-parsers.js';
 import { systems, workloads, type SystemName, type WorkloadName } from '../registries.js';
+import {
+  addSystemWorkloadOptions,
+  systemOptionsOf,
+  validateSystemWorkloadFlags,
+  workloadOptionsOf,
+  type SystemWorkloadFlags,
+} from '../test-options.js';
 import { supportedNemeses, supportedWorkloads } from './systems.js';
 
-interface TestAllFlags {
+interface TestAllFlags extends SystemWorkloadFlags {
   workloads?: string;
   nemeses?: string;
   testCount: number;
@@ -29,12 +35,6 @@ interface TestAllFlags {
   rate: number;
   seed?: number;
   nemesisInterval: number;
-  isolation?: string;
-  reads?: string;
-  redisMode?: string;
-  syncReads?: boolean;
-  sequential?: boolean;
-  consistencyModel?: string;
   store: string;
 }
 
@@ -111,7 +111,7 @@ export function suiteJUnit(
 
 /** `faultline test-all <system>`: every supported workload x nemesis, N times each, as one suite. */
 export function addTestAllCommand(program: Command): void {
-  program
+  const command = program
     .command('test-all')
     .description(
       'Run every supported workload x nemesis combination of a system (N times each) as one suite.',
@@ -138,16 +138,8 @@ export function addTestAllCommand(program: Command): void {
       'seconds between a fault starting and stopping',
       positiveSeconds,
       5,
-    )
-    .option('--isolation <level>', 'postgres, mariadb: read-committed, repeatable-read or serializable')
-    .option('--reads <where>', 'postgres: primary or replicas')
-    .option('--redis-mode <mode>', 'redis: sentinel or single')
-    .option('--sync-reads', 'zookeeper: sync() before every read')
-    .option('--sequential', 'register: also check sequential consistency')
-    .option(
-      '--consistency-model <model>',
-      'list-append, rw-register: check against this model instead of the one --isolation promises',
-    )
+    );
+  addSystemWorkloadOptions(command)
     .option('--store <dir>', 'where runs are stored', 'store')
     .addHelpText(
       'after',
@@ -176,15 +168,7 @@ Examples:
       const partitionModes = flags.partition
         ? pick('--partition', list(flags.partition), PARTITION_MODES as readonly PartitionMode[])
         : undefined;
-      if (flags.consistencyModel !== undefined && !isModelName(flags.consistencyModel)) {
-        throw new FaultlineError(
-          'BAD_ARGUMENT',
-          `--consistency-model ${flags.consistencyModel} is not a model faultline knows.`,
-          {
-            hint: `Use one of: ${MODEL_NAMES.join(', ')}.`,
-          },
-        );
-      }
+      validateSystemWorkloadFlags(flags);
       const started = new Date();
       const suiteDir = join(flags.store, `${system.name}-suite`, runTimestamp(started));
       mkdirSync(suiteDir, { recursive: true });
@@ -237,18 +221,8 @@ Examples:
               seed,
               nemesisIntervalS: flags.nemesisInterval,
               storeDir: suiteDir,
-              systemOptions: {
-                syncReads: flags.syncReads ?? false,
-                ...(flags.isolation ? { isolation: flags.isolation } : {}),
-                ...(flags.reads ? { reads: flags.reads } : {}),
-                ...(flags.redisMode ? { redisMode: flags.redisMode } : {}),
-              },
-              workloadOptions: {
-                system: system.name,
-                sequential: flags.sequential ?? false,
-                ...(flags.isolation ? { isolation: flags.isolation } : {}),
-                ...(flags.consistencyModel ? { consistencyModel: flags.consistencyModel } : {}),
-              },
+              systemOptions: systemOptionsOf(flags),
+              workloadOptions: workloadOptionsOf(flags, system),
               command: ['faultline', ...process.argv.slice(2)],
             });
             const anomalies = outcome.results

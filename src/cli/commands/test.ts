@@ -5,14 +5,20 @@ import type { CheckResult } from '../../core/checker.js';
 import { nodeNames } from '../../control/docker-cluster.js';
 import { runTest } from '../../runner/run-test.js';
 import type { RunOutcome } from '../../runner/test-spec.js';
-import { MODEL_NAMES, isModelName } from '../../../checkers/transactional/consistency-models.js';
 import { nemesisKinds, nemesisPackage } from '../../../nemesis/nemesis-package.js';
 import { PARTITION_MODES, type PartitionMode } from '../../../nemesis/grudge.js';
 import { summarizeResult } from '../../../reports/anomaly-summary.js';
 import { positiveInteger, positiveSeconds } from '../option-parsers.js';
 import { systems, workloads, type SystemName, type WorkloadName } from '../registries.js';
+import {
+  addSystemWorkloadOptions,
+  systemOptionsOf,
+  validateSystemWorkloadFlags,
+  workloadOptionsOf,
+  type SystemWorkloadFlags,
+} from '../test-options.js';
 
-interface TestFlags {
+interface TestFlags extends SystemWorkloadFlags {
   workload: string;
   nemesis: string;
   partition?: string;
@@ -23,13 +29,6 @@ interface TestFlags {
   seed?: number;
   nemesisInterval: number;
   keep?: boolean;
-  serializableReads?: boolean;
-  isolation?: string;
-  reads?: string;
-  redisMode?: string;
-  syncReads?: boolean;
-  sequential?: boolean;
-  consistencyModel?: string;
   store: string;
   opTimeout: number;
   recover: number;
@@ -95,7 +94,7 @@ export function formatOutcome(outcome: RunOutcome): string {
 
 /** `faultline test <system>`: run a workload against a real cluster under faults, then check it. */
 export function addTestCommand(program: Command): void {
-  program
+  const command = program
     .command('test')
     .description(
       'Run a workload against a Docker cluster of a database while a nemesis injects faults; check it.',
@@ -124,25 +123,8 @@ export function addTestCommand(program: Command): void {
       10,
     )
     .option('--keep', 'leave the containers running afterwards (remove with faultline clean)')
-    .option('--serializable-reads', 'etcd: serializable (possibly stale) reads instead of linearizable ones')
-    .option(
-      '--isolation <level>',
-      'postgres, mariadb: read-committed, repeatable-read or serializable (default)',
-    )
-    .option(
-      '--reads <where>',
-      "postgres: primary (default) or replicas (read-only txns on the worker's replica)",
-    )
-    .option(
-      '--redis-mode <mode>',
-      'redis: sentinel (default: primary, replicas, a Sentinel per node) or single',
-    )
-    .option('--sync-reads', 'zookeeper: sync() before every read')
-    .option('--sequential', 'register: also check sequential consistency, beside linearizability')
-    .option(
-      '--consistency-model <model>',
-      'list-append, rw-register: check against this model instead of the one --isolation promises',
-    )
+    .option('--serializable-reads', 'etcd: serializable (possibly stale) reads instead of linearizable ones');
+  addSystemWorkloadOptions(command)
     .option('--store <dir>', 'where runs are stored', 'store')
     .option('--op-timeout <seconds>', 'an op running longer is recorded as info', positiveSeconds, 5)
     .option('--recover <seconds>', 'pause on the healed cluster before the final phase', positiveSeconds, 5)
@@ -160,15 +142,7 @@ export function addTestCommand(program: Command): void {
           },
         );
       }
-      if (flags.consistencyModel !== undefined && !isModelName(flags.consistencyModel)) {
-        throw new FaultlineError(
-          'BAD_ARGUMENT',
-          `--consistency-model ${flags.consistencyModel} is not a model faultline knows.`,
-          {
-            hint: `Use one of: ${MODEL_NAMES.join(', ')}.`,
-          },
-        );
-      }
+      validateSystemWorkloadFlags(flags);
       const kinds = list(flags.nemesis);
       for (const k of kinds) choose('--nemesis', k, Object.keys(nemesisKinds));
       const partitionModes = flags.partition
@@ -194,19 +168,8 @@ export function addTestCommand(program: Command): void {
         nemesisIntervalS: flags.nemesisInterval,
         keep: flags.keep ?? false,
         storeDir: flags.store,
-        systemOptions: {
-          serializableReads: flags.serializableReads ?? false,
-          syncReads: flags.syncReads ?? false,
-          ...(flags.isolation ? { isolation: flags.isolation } : {}),
-          ...(flags.reads ? { reads: flags.reads } : {}),
-          ...(flags.redisMode ? { redisMode: flags.redisMode } : {}),
-        },
-        workloadOptions: {
-          system: system.name,
-          sequential: flags.sequential ?? false,
-          ...(flags.isolation ? { isolation: flags.isolation } : {}),
-          ...(flags.consistencyModel ? { consistencyModel: flags.consistencyModel } : {}),
-        },
+        systemOptions: systemOptionsOf({ ...flags, serializableReads: flags.serializableReads ?? false }),
+        workloadOptions: workloadOptionsOf(flags, system),
         opTimeoutMs: flags.opTimeout * 1000,
         recoverS: flags.recover,
         command: ['faultline', ...process.argv.slice(2)],
