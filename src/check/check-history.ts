@@ -2,12 +2,10 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { checkCausal } from '../../checkers/causal/check-causal.js';
 import { checkLinearizability } from '../../checkers/linearizability/check-linearizability.js';
-import type { ModelName } from '../../checkers/models/index.js';
 import { checkSequential } from '../../checkers/sequential/check-sequential.js';
 import { checkTransactional } from '../../checkers/transactional/index.js';
 import type { CheckResult } from '../core/checker.js';
 import { FaultlineError } from '../core/errors.js';
-import type { Model, ModelOptions } from '../core/model.js';
 import type { History, Op } from '../core/op.js';
 import type { HistoryFormat } from '../history/history-format.js';
 import { readHistory } from '../history/read-history.js';
@@ -26,27 +24,8 @@ export {
   type ConsistencyName,
 } from './check-plan.js';
 
+/** How to check a history: the checker and its tuning (CheckChoice), and a name for messages. */
 export interface CheckHistoryOptions extends CheckChoice {
-  /**
-   * The consistency model: linearizable (default), sequential, causal, causal-convergence,
-   * causal-memory or a session guarantee; with `txn`, a transactional model (default serializable).
-   */
-  consistency?: string;
-  /** A transactional workload (list-append, rw-register) instead of a single-object model. */
-  txn?: string;
-  /** The sequential model (required for linearizable and sequential): a name from `models`, or a Model. */
-  model?: ModelName | Model;
-  modelOptions?: ModelOptions;
-  /** Values are `[key value]` tuples checked key by key (Jepsen's independent checker). */
-  independent?: boolean;
-  /** Deterministic bound: states per key (linearizable), configurations (sequential), steps per cycle class (txn). */
-  budget?: number;
-  /** Wall-clock limit in ms, on top of the budget (linearizable only). */
-  timeoutMs?: number;
-  /** Keep checking after the first refuted key, to report every failing key (linearizable only). */
-  allFailures?: boolean;
-  /** Worker threads for keyed histories (linearizable only). */
-  workers?: number;
   /** Name used in error messages. */
   source?: string;
 }

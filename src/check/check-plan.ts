@@ -55,16 +55,27 @@ export const DEFAULT_TXN_CONSISTENCY = 'serializable';
 
 export type ConsistencyName = keyof typeof CONSISTENCY_MODELS;
 
-/** The options that choose a checker and tune it; the same as CheckHistoryOptions' fields. */
+/** The options that choose a checker and tune it (CheckHistoryOptions and the `check` flags). */
 export interface CheckChoice {
+  /**
+   * The consistency model: linearizable (default), sequential, causal, causal-convergence,
+   * causal-memory or a session guarantee; with `txn`, a transactional model (default serializable).
+   */
   consistency?: string;
+  /** A transactional workload (list-append, rw-register) instead of a single-object model. */
   txn?: string;
+  /** The sequential model (required for linearizable and sequential): a name from `models`, or a Model. */
   model?: ModelName | Model;
   modelOptions?: ModelOptions;
+  /** Values are `[key value]` tuples checked key by key (Jepsen's independent checker). */
   independent?: boolean;
+  /** Deterministic bound: states per key (linearizable), configurations (sequential), steps per cycle class (txn). */
   budget?: number;
+  /** Wall-clock limit in ms, on top of the budget (linearizable only). */
   timeoutMs?: number;
+  /** Keep checking after the first refuted key, to report every failing key (linearizable only). */
   allFailures?: boolean;
+  /** Worker threads for keyed histories (linearizable only). */
   workers?: number;
 }
 
