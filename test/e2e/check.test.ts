@@ -1,5 +1,5 @@
 // `faultline check` through the real built CLI: exit codes, summaries, JSON, reports, every input error.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -25,7 +25,7 @@ describe('faultline check verdicts', () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('linearizability (register): INVALID');
     expect(run.stdout).toMatch(/Counterexample: \d+ of \d+ ops cannot be linearized/);
-    expect(run.stdout).toMatch(/ops that cannot go next:\n {4}#\d+ p\d read .* in state \d+: /);
+    expect(run.stdout).toMatch(/ops that cannot go next:\n {4}#\d+ p\d read .* in state \S+: /);
   });
 
   it('exits 2 when the budget runs out, saying how far it got', () => {
@@ -235,6 +235,24 @@ describe('faultline check --consistency sequential and causal', () => {
     const json = faultline('check', file, '--consistency', 'monotonic-reads', '--json');
     expect(json.status).toBe(1);
     expect(JSON.parse(json.stdout)).toMatchObject({ checker: 'monotonic-reads', valid: false });
+  });
+
+  it('exits 2 and says why when a value read was written twice', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'faultline-e2e-')), 'twice.jsonl');
+    const ops = [
+      [0, 'write', ['x', 1], ['x', 1]],
+      [1, 'write', ['x', 1], ['x', 1]],
+      [2, 'read', ['x', null], ['x', 1]],
+    ].flatMap(([process, f, invoked, returned], i) => [
+      { index: 2 * i, type: 'invoke', process, f, value: invoked, time: 2 * i },
+      { index: 2 * i + 1, type: 'ok', process, f, value: returned, time: 2 * i + 1 },
+    ]);
+    writeFileSync(file, ops.map((op) => JSON.stringify(op)).join('\n') + '\n');
+    const run = faultline('check', file, '--model', 'kv', '--consistency', 'causal');
+    expect(run.status).toBe(2);
+    expect(run.stdout).toMatch(
+      /^causal: UNKNOWN\n {2}checked: .*\n {2}6 events\n {2}unknown because: value 1 was written/,
+    );
   });
 
   it('rejects ops the causal checkers do not understand, with the line', () => {

@@ -21,6 +21,7 @@ function scope(result: CheckResult, history: History): string {
       `${n(s['explored'])} configurations explored${construction}`
     );
   }
+  if (result.stats === undefined) return `${n(history.length)} events`;
   return `${n(history.length)} events, ${n(s['ops'])} ops (${n(s['reads'])} reads, ${n(s['writes'])} writes) in ${n(s['processes'])} processes`;
 }
 
