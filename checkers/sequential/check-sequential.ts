@@ -11,6 +11,7 @@ import { mergeKeyOrders } from './merge-key-orders.js';
 import { processSequences, type SeqOp } from './process-sequences.js';
 import { sequentialSearch, type Frontier, type UniqueWritesPruning } from './sequential-search.js';
 import { uniqueWritesOrder } from './unique-writes-order.js';
+import { findUnwrittenRead } from './unwritten-reads.js';
 
 export interface SequentialOptions {
   /** A model name from the registry, or a model object. */
@@ -108,6 +109,18 @@ export function checkSequential(history: History, options: SequentialOptions): C
   for (const part of partitions) {
     const keyText = part.key === undefined ? '' : ` on key ${valueKey(part.key)}`;
     if (polynomial) {
+      const unwritten = findUnwrittenRead(part.ops, initial, inner);
+      if (unwritten !== undefined) {
+        const { op, value } = unwritten;
+        return result(false, [
+          {
+            id: 'nonsequential',
+            message: `op #${op.index} (${op.f}, process ${String(op.process)}) needs the value ${valueKey(value)}${keyText}, which no op wrote and which is not the initial value`,
+            ops: [op.index],
+            key: part.key ?? null,
+          },
+        ]);
+      }
       const o = uniqueWritesOrder(part.ops, initial, inner);
       if (!('applies' in o)) {
         stats['keysByConstruction']!++;
