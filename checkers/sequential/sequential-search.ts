@@ -83,7 +83,12 @@ export function sequentialSearch(
       }
     }
   };
-  const keyOf = (f: Frame): string => `${f.pos.join(',')}#${f.hashes.join('\u0001')}`;
+  // Finished processes are left out of the key: a process is finished iff it is not listed.
+  const keyOf = (f: Frame): string => {
+    let key = '';
+    for (let p = 0; p < P; p++) if (f.pos[p]! < sequences[p]!.length) key += `${p}:${f.pos[p]},`;
+    return `${key}#${f.hashes.join('\u0001')}`;
+  };
   const record = (f: Frame): void => {
     let placed = 0;
     for (let p = 0; p < P; p++) placed += f.pos[p]!;
