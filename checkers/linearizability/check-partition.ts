@@ -30,10 +30,19 @@ function describe(op: PartitionOp, relaxed: boolean): CounterexampleOp {
   return out;
 }
 
+/** One op in words: `read returned 3`, `write 3`, `cas [1,2] crashed` (nil arguments and echoed values left out). */
 function show(op: PartitionOp): string {
+  const args = op.invoked === null ? '' : ` ${valueKey(op.invoked)}`;
+  const echoed = op.type === 'ok' && op.invoked !== null && valueKey(op.returned) === valueKey(op.invoked);
   const ret =
-    op.type === 'ok' ? ` returned ${valueKey(op.returned)}` : op.type === 'fail' ? ' failed' : ' crashed';
-  return `${op.f} ${valueKey(op.invoked)}${ret} (process ${String(op.process)}, op #${op.index})`;
+    op.type === 'ok'
+      ? echoed
+        ? ''
+        : ` returned ${valueKey(op.returned)}`
+      : op.type === 'fail'
+        ? ' failed'
+        : ' crashed';
+  return `${op.f}${args}${ret} (process ${String(op.process)}, op #${op.index})`;
 }
 
 /** Replays the deepest prefix of a failed search on `ops` and says why nothing can follow it. */

@@ -53,9 +53,7 @@ describe('renderReport', () => {
     expect(page).toMatch(
       /<ol class="lin-steps"><li data-op="0" class="op-link">#0 <b>write 1<\/b> <span class="arrow">⇒<\/span> state <code>1<\/code>/,
     );
-    expect(page).toContain(
-      '#5 <b>read → 1</b>: read nil returned 1 (process 2, op #5) is impossible in state 2',
-    );
+    expect(page).toContain('#5 <b>read → 1</b>: read returned 1 (process 2, op #5) is impossible in state 2');
   });
 
   it('draws a transaction cycle as a graph with labelled edges and reasons', () => {
