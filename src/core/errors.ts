@@ -40,7 +40,10 @@ export class HistoryError extends FaultlineError {
   readonly line: number | undefined;
   readonly source: string | undefined;
 
-  constructor(message: string, options: { line?: number; source?: string; hint?: string; cause?: unknown } = {}) {
+  constructor(
+    message: string,
+    options: { line?: number; source?: string; hint?: string; cause?: unknown } = {},
+  ) {
     const where = options.source ?? 'history';
     const prefix = options.line === undefined ? `${where}: ` : `${where}:${options.line}: `;
     super('BAD_HISTORY', prefix + message, options);
