@@ -1,4 +1,4 @@
-// The public library API: `import { checkHistory, checkLinearizability, runTest, readHistory } from 'faultline'`.
+// The public library API: `import { checkHistory, checkLinearizability, checkers, runTest, readHistory } from 'faultline'`.
 export * from './core/index.js';
 
 export { checkLinearizability } from '../checkers/linearizability/check-linearizability.js';
@@ -12,6 +12,24 @@ export type {
 } from '../checkers/linearizability/counterexample.js';
 export type { PartitionResult } from '../checkers/linearizability/partition-result.js';
 export { models, type ModelName } from '../checkers/models/index.js';
+
+// Every other checker, and the registry of all of them by name.
+export { checkers, type CheckerName } from '../checkers/index.js';
+export { checkSequential, type SequentialOptions } from '../checkers/sequential/check-sequential.js';
+export { checkCausal, CAUSAL_CONSISTENCIES, type CausalOptions } from '../checkers/causal/check-causal.js';
+export {
+  checkTransactional,
+  checkWeakIsolation,
+  TRANSACTIONAL_ANOMALIES,
+  type TransactionalOptions,
+  type CycleStep,
+  type TxnWorkload,
+} from '../checkers/transactional/index.js';
+export { checkSet } from '../checkers/set/check-set.js';
+export { checkCounter, type CounterOptions } from '../checkers/counter/check-counter.js';
+export { checkBank, type BankOptions } from '../checkers/bank/check-bank.js';
+export { checkTotalQueue } from '../checkers/queue/check-total-queue.js';
+export { checkUniqueIds } from '../checkers/unique-ids/check-unique-ids.js';
 
 export { readHistory } from './history/read-history.js';
 export { parseHistory, type ParseHistoryOptions } from './history/parse-history.js';
