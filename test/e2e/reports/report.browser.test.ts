@@ -97,6 +97,8 @@ describe.skipIf(missing !== undefined)(
       // "show on timeline" zooms to the anomaly's ops; double-click shows the whole run; the wheel zooms.
       const range = (): Promise<string | null> => page.locator('#timeline-range').textContent();
       await page.locator('#zoom-reset').click();
+      // The range label is redrawn in the next animation frame: wait for two before reading it.
+      await page.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))');
       const whole = await range();
       await page.locator('[data-show-anomaly]').first().click();
       await expect.poll(range).not.toBe(whole);
