@@ -1,4 +1,5 @@
 import { checkLinearizability } from '../../checkers/linearizability/check-linearizability.js';
+import type { LinearizabilityOptions } from '../../checkers/linearizability/linearizability-options.js';
 import type { Op } from '../../src/core/op.js';
 import { crashedWrites, generateJepsenHistories } from '../gen/generate-jepsen-histories.js';
 import { generateRegisterHistory, type RegisterHistoryOptions } from '../gen/generate-register-history.js';
@@ -7,16 +8,24 @@ import type { BenchCase, BenchSuite } from '../harness.js';
 /** Wall-clock cap per check so the whole bench finishes; a case that hits it reports unknown. */
 const TIMEOUT_MS = 60_000;
 
+/** A variant of the checker's options, compared with the default on the same input within one run. */
+interface Variant {
+  label: string;
+  options: Partial<LinearizabilityOptions>;
+}
+
 function generated(
   name: string,
   shape: Omit<RegisterHistoryOptions, 'seed'>,
   quick = false,
+  variant?: Variant,
 ): BenchCase<Op[]> {
   const keys = shape.keys ?? 1;
   return {
-    name,
+    name: variant ? `${name}-${variant.label}` : name,
     quick,
     params: {
+      ...(variant ? { variant: variant.label } : {}),
       ops: shape.ops,
       processes: shape.processes,
       keys,
@@ -30,18 +39,27 @@ function generated(
         model: 'cas-register',
         independent: keys > 1,
         timeoutMs: TIMEOUT_MS,
+        ...variant?.options,
       });
       return { ops: shape.ops, verdict: { valid: result.valid, explored: result.stats?.['explored'] } };
     },
   };
 }
 
-function jepsen(corrupt: 'none' | 'phantom' | 'stale'): BenchCase<Op[][]> {
+function jepsen(corrupt: 'none' | 'phantom' | 'stale', variant?: Variant): BenchCase<Op[][]> {
   const count = 40;
+  const base = `jepsen-shaped-${corrupt === 'none' ? 'valid' : corrupt}-x${count}`;
   return {
-    name: `jepsen-shaped-${corrupt === 'none' ? 'valid' : corrupt}-x${count}`,
+    name: variant ? `${base}-${variant.label}` : base,
     quick: true,
-    params: { histories: count, events: 170, processes: '5-15', values: '0-4', corruption: corrupt },
+    params: {
+      ...(variant ? { variant: variant.label } : {}),
+      histories: count,
+      events: 170,
+      processes: '5-15',
+      values: '0-4',
+      corruption: corrupt,
+    },
     prepare: () => generateJepsenHistories(count, corrupt),
     run: async (histories) => {
       const verdicts = { true: 0, false: 0, unknown: 0 };
@@ -51,10 +69,15 @@ function jepsen(corrupt: 'none' | 'phantom' | 'stale'): BenchCase<Op[][]> {
       for (const h of histories) {
         // The verdict alone, then verdict plus shrunk counterexample (the "< 100 ms each" target is the verdict).
         let started = performance.now();
-        await checkLinearizability(h, { model: 'cas-register', workers: 0, counterexample: false });
+        await checkLinearizability(h, {
+          model: 'cas-register',
+          workers: 0,
+          counterexample: false,
+          ...variant?.options,
+        });
         maxDecideMs = Math.max(maxDecideMs, performance.now() - started);
         started = performance.now();
-        const r = await checkLinearizability(h, { model: 'cas-register', workers: 0 });
+        const r = await checkLinearizability(h, { model: 'cas-register', workers: 0, ...variant?.options });
         maxMs = Math.max(maxMs, performance.now() - started);
         verdicts[String(r.valid) as keyof typeof verdicts]++;
         const c = crashedWrites(h);
@@ -74,13 +97,26 @@ function jepsen(corrupt: 'none' | 'phantom' | 'stale'): BenchCase<Op[][]> {
   };
 }
 
-/** Linearizability on generated cas-register histories: sizes, concurrency, keys, info rate, valid and invalid. */
+/** Knossos's reading of a failed cas (it says nothing about the register), against Porcupine's (the default). */
+const knossosFailedCas: Variant = {
+  label: 'knossos-failed-cas',
+  options: { modelOptions: { failedCasObserves: false } },
+};
+/** Every key on the main thread, against the default worker threads (one per core). */
+const mainThread: Variant = { label: 'main-thread', options: { workers: 0 } };
+
+/**
+ * Linearizability on generated cas-register histories: sizes, concurrency, keys, info rate, valid and
+ * invalid; plus two variants measured in the same run as their defaults.
+ */
 export const suite: BenchSuite = {
   name: 'linearizability',
   cases: () => [
     jepsen('none'),
     jepsen('phantom'),
     jepsen('stale'),
+    jepsen('none', knossosFailedCas),
+    jepsen('stale', knossosFailedCas),
     generated('register-1k-c5', { ops: 1_000, processes: 5 }, true),
     generated('register-1k-c5-invalid', { ops: 1_000, processes: 5, corrupt: true }, true),
     generated('register-10k-c20', { ops: 10_000, processes: 20 }),
@@ -97,6 +133,7 @@ export const suite: BenchSuite = {
     ),
     generated('keys1k-100k-c100-info5', { ops: 100_000, processes: 100, keys: 1000, infoRate: 0.05 }),
     generated('keys1k-1m-c20', { ops: 1_000_000, processes: 20, keys: 1000 }),
+    generated('keys1k-1m-c20', { ops: 1_000_000, processes: 20, keys: 1000 }, false, mainThread),
     generated('keys1k-1m-c20-info5', { ops: 1_000_000, processes: 20, keys: 1000, infoRate: 0.05 }),
     generated('keys1k-1m-c20-info5-invalid', {
       ops: 1_000_000,
