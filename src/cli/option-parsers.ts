@@ -2,11 +2,11 @@ import { InvalidArgumentError } from 'commander';
 import type { Value } from '../core/op.js';
 import { parseJsonValue } from '../history/parse-json-value.js';
 
-/** Commander parser for a positive integer option, e.g. --budget 1000000. */
+/** Commander parser for a positive integer option, e.g. --budget 1000000 or --workers 2. */
 export function positiveInteger(text: string): number {
   const n = Number(text);
   if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(n) || n <= 0) {
-    throw new InvalidArgumentError('It must be a positive integer, e.g. 1000000.');
+    throw new InvalidArgumentError('It must be a whole number of at least 1.');
   }
   return n;
 }
