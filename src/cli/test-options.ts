@@ -15,6 +15,18 @@ export interface SystemWorkloadFlags {
   consistencyModel?: string;
 }
 
+/** The run flags `test` and `test-all` share: cluster size, load, schedule and store. */
+export interface RunFlags {
+  partition?: string;
+  nodes: number;
+  concurrency?: number;
+  timeLimit: number;
+  rate: number;
+  seed?: number;
+  nemesisInterval: number;
+  store: string;
+}
+
 /** Declares the shared system and workload flags on a command (each names the systems it is for). */
 export function addSystemWorkloadOptions(command: Command): Command {
   return command

@@ -20,22 +20,15 @@ import {
   systemOptionsOf,
   validateSystemWorkloadFlags,
   workloadOptionsOf,
+  type RunFlags,
   type SystemWorkloadFlags,
 } from '../test-options.js';
 import { supportedNemeses, supportedWorkloads } from './systems.js';
 
-interface TestAllFlags extends SystemWorkloadFlags {
+interface TestAllFlags extends SystemWorkloadFlags, RunFlags {
   workloads?: string;
   nemeses?: string;
   testCount: number;
-  partition?: string;
-  nodes: number;
-  concurrency?: number;
-  timeLimit: number;
-  rate: number;
-  seed?: number;
-  nemesisInterval: number;
-  store: string;
 }
 
 /** One test of a suite and how it ended. */

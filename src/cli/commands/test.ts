@@ -15,21 +15,14 @@ import {
   systemOptionsOf,
   validateSystemWorkloadFlags,
   workloadOptionsOf,
+  type RunFlags,
   type SystemWorkloadFlags,
 } from '../test-options.js';
 
-interface TestFlags extends SystemWorkloadFlags {
+interface TestFlags extends SystemWorkloadFlags, RunFlags {
   workload: string;
   nemesis: string;
-  partition?: string;
-  nodes: number;
-  concurrency?: number;
-  timeLimit: number;
-  rate: number;
-  seed?: number;
-  nemesisInterval: number;
   keep?: boolean;
-  store: string;
   opTimeout: number;
   recover: number;
 }
