@@ -1,5 +1,5 @@
 import { FaultlineError } from '../src/core/errors.js';
-import type { FaultKind, Nemesis } from '../src/core/nemesis.js';
+import { mergePrivileges, type NemesisPackage } from '../src/core/nemesis.js';
 import { clockFault, clockNemesis, type ClockFaultOptions } from './clock-nemesis.js';
 import { composeNemeses } from './compose-nemesis.js';
 import type { PartitionMode } from './grudge.js';
@@ -17,11 +17,7 @@ export interface NemesisPackageOptions {
   clock?: ClockFaultOptions;
 }
 
-export interface NemesisPackage {
-  nemesis: Nemesis;
-  /** For the generator's nemesis schedule: one start/stop pair per kind. */
-  faults: FaultKind[];
-}
+export type { NemesisPackage };
 
 type KindFactory = (options: NemesisPackageOptions) => NemesisPackage;
 
@@ -37,7 +33,7 @@ export type NemesisKind = keyof typeof nemesisKinds;
 
 /** The nemesis and the schedulable faults for `kinds` (e.g. ['partition', 'kill']); [] gives a no-op nemesis. */
 export function nemesisPackage(kinds: readonly string[], options: NemesisPackageOptions): NemesisPackage {
-  const parts = [...new Set(kinds)].map((kind) => {
+  const parts = [...new Set(kinds)].map((kind): NemesisPackage => {
     if (!Object.hasOwn(nemesisKinds, kind)) {
       throw new FaultlineError('UNKNOWN_OPTION', `Unknown nemesis "${kind}".`, {
         hint: `Use a comma-separated list of ${Object.keys(nemesisKinds).join(', ')}.`,
@@ -45,5 +41,10 @@ export function nemesisPackage(kinds: readonly string[], options: NemesisPackage
     }
     return nemesisKinds[kind as NemesisKind](options);
   });
-  return { nemesis: composeNemeses(parts.map((p) => p.nemesis)), faults: parts.flatMap((p) => p.faults) };
+  const privileges = mergePrivileges(parts.map((p) => p.privileges));
+  return {
+    nemesis: composeNemeses(parts.map((p) => p.nemesis)),
+    faults: parts.flatMap((p) => p.faults),
+    ...(Object.keys(privileges).length > 0 ? { privileges } : {}),
+  };
 }

@@ -3,6 +3,7 @@ import { networkInterfaces } from 'node:os';
 import { basename, join } from 'node:path';
 import type Docker from 'dockerode';
 import { FaultlineError } from '../core/errors.js';
+import type { NodePrivileges } from '../core/nemesis.js';
 import type { Cluster, Remote } from '../core/remote.js';
 import { dockerEngine } from './docker-engine.js';
 import { DockerRemote } from './docker-remote.js';
@@ -20,6 +21,8 @@ export interface ClusterOptions {
   docker?: Docker;
   /** The pid stamped as faultline.pid (default: this process); reap removes the run once it is dead. */
   ownerPid?: number;
+  /** Capabilities and devices beyond the default NET_ADMIN, for faults that ask for them. */
+  privileges?: NodePrivileges;
 }
 
 /** A running set of labelled containers on one labelled bridge network. */
@@ -167,7 +170,12 @@ export async function createCluster(options: ClusterOptions): Promise<DockerClus
           StopSignal: 'SIGKILL',
           HostConfig: {
             Init: true,
-            CapAdd: ['NET_ADMIN', 'SYS_PTRACE'],
+            CapAdd: [...new Set(['NET_ADMIN', 'SYS_PTRACE', ...(options.privileges?.capAdd ?? [])])],
+            Devices: (options.privileges?.devices ?? []).map((path) => ({
+              PathOnHost: path,
+              PathInContainer: path,
+              CgroupPermissions: 'rwm',
+            })),
             NetworkMode: networkName,
             ExtraHosts: nodes.map((n, i) => `${n}:${plan.ip(i + 1)}`),
           },

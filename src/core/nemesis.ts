@@ -37,3 +37,28 @@ export interface FaultKind {
   start(rng: Rng): FaultOp;
   stop: FaultOp;
 }
+
+/**
+ * Extra Linux privileges a fault needs inside every node, e.g. `{ capAdd: ['SYS_ADMIN'],
+ * devices: ['/dev/fuse'] }`. A platform grants them only to runs whose nemesis asks for them.
+ */
+export interface NodePrivileges {
+  /** Linux capabilities without the `CAP_` prefix. */
+  capAdd?: readonly string[];
+  /** Host device paths made available at the same path inside the node. */
+  devices?: readonly string[];
+}
+
+/** A nemesis, the fault kinds its schedule may pick from, and the privileges its faults need. */
+export interface NemesisPackage {
+  nemesis: Nemesis;
+  faults: readonly FaultKind[];
+  privileges?: NodePrivileges;
+}
+
+/** The union of several packages' privileges (each capability and device once, in first-seen order). */
+export function mergePrivileges(all: readonly (NodePrivileges | undefined)[]): NodePrivileges {
+  const capAdd = [...new Set(all.flatMap((p) => p?.capAdd ?? []))];
+  const devices = [...new Set(all.flatMap((p) => p?.devices ?? []))];
+  return { ...(capAdd.length > 0 ? { capAdd } : {}), ...(devices.length > 0 ? { devices } : {}) };
+}

@@ -1,3 +1,4 @@
+import type { NodePrivileges } from '../core/nemesis.js';
 import type { Cluster } from '../core/remote.js';
 import type { ImageRecipe } from '../core/system.js';
 import { createCluster, ensureImages, reap } from '../control/index.js';
@@ -19,6 +20,8 @@ export interface Platform {
     nodes: number;
     image: string;
     onProgress: (line: string) => void;
+    /** Granted to every node only when the run's nemesis asks for them. */
+    privileges?: NodePrivileges;
   }): Promise<ManagedCluster>;
   /** Removes whatever of run `runId` is left (after a failed create or destroy). */
   reap(runId: string): Promise<void>;
@@ -28,7 +31,13 @@ export interface Platform {
 export const dockerPlatform: Platform = {
   images: async (recipe, onProgress) => (await ensureImages(recipe, { onProgress })).image,
   createCluster: (o) =>
-    createCluster({ runId: o.runId, nodeCount: o.nodes, image: o.image, onProgress: o.onProgress }),
+    createCluster({
+      runId: o.runId,
+      nodeCount: o.nodes,
+      image: o.image,
+      onProgress: o.onProgress,
+      ...(o.privileges ? { privileges: o.privileges } : {}),
+    }),
   reap: async (runId) => {
     await reap({ runId });
   },

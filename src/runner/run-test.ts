@@ -129,6 +129,7 @@ export async function runTest(spec: TestSpec): Promise<RunOutcome> {
           nodes: spec.nodes,
           image: s.image!,
           onProgress: (line) => log(`  ${line}`),
+          ...(spec.nemesis?.privileges ? { privileges: spec.nemesis.privileges } : {}),
         });
         s.ctx = { cluster: s.cluster, options: spec.systemOptions ?? {}, log: (line) => log(`  ${line}`) };
       },

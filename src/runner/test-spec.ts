@@ -1,5 +1,5 @@
 import type { CheckResult } from '../core/checker.js';
-import type { FaultKind, Nemesis } from '../core/nemesis.js';
+import type { NemesisPackage } from '../core/nemesis.js';
 import type { System } from '../core/system.js';
 import type { Verdict } from '../core/verdict.js';
 import type { Workload } from '../core/workload.js';
@@ -7,11 +7,7 @@ import type { Platform } from './platform.js';
 import type { ProgressOutput } from './progress.js';
 import type { TaskStatus } from './task-runner.js';
 
-/** A nemesis and the fault kinds its schedule may pick from. */
-export interface NemesisPackage {
-  nemesis: Nemesis;
-  faults: readonly FaultKind[];
-}
+export type { NemesisPackage };
 
 /** Everything one test run needs; the CLI builds it from its options and registries. */
 export interface TestSpec {

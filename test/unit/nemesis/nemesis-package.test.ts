@@ -71,3 +71,10 @@ describe('partitionScript', () => {
     expect(partitionScript({}, 'n3', () => '')).toBe('iptables -w -F INPUT && iptables -w -F OUTPUT');
   });
 });
+
+describe('nemesisPackage privileges', () => {
+  it('asks for no extra privileges for the built-in network and process faults', () => {
+    const pkg = nemesisPackage(['partition', 'kill', 'pause', 'clock'], { nodes: ['n1', 'n2', 'n3'] });
+    expect(pkg.privileges).toBeUndefined();
+  });
+});
