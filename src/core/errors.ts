@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'BAD_EDN'
   | 'UNKNOWN_MODEL'
   | 'UNKNOWN_OPTION'
+  | 'BAD_PLUGIN'
   | 'NO_DOCKER'
   | 'IMAGE_BUILD_FAILED'
   | 'CLUSTER_START_FAILED'
