@@ -92,7 +92,7 @@ export function declaredFlags(command: Command): string[] {
 
 /**
  * Adds every system's own options to `command`, one flag per name; a flag several systems share
- * (e.g. --isolation) lists them all in its help. A system whose option takes a value where another's
+ * (e.g. a level option of two SQL systems) lists them all in its help. A system whose option takes a value where another's
  * is a switch (or the reverse) is a BAD_PLUGIN.
  */
 export function addSystemOptions(command: Command, systems: readonly System[]): void {
@@ -124,7 +124,7 @@ export function addSystemOptions(command: Command, systems: readonly System[]): 
   }
 }
 
-/** Commander's attribute for a flag: `--redis-mode` -> `redisMode`. */
+/** Commander's attribute for a flag: `--my-mode` -> `myMode`. */
 function attributeOf(option: Pick<SystemOption, 'flag'>): string {
   return new Option(option.flag).attributeName();
 }

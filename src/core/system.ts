@@ -3,7 +3,7 @@ import type { Client } from './client.js';
 
 /** What a system's Docker image needs, on top of the faultline base image. Content-addressed. */
 export interface ImageRecipe {
-  /** Short name used in the tag, e.g. `etcd`. */
+  /** Short name used in the tag, e.g. `mydb`. */
   name: string;
   /** Debian packages installed with apt-get. */
   aptPackages: readonly string[];
@@ -27,9 +27,9 @@ export interface ImageRecipe {
 
 /** One of a system's own CLI options, declared as data; the CLI builds `faultline test` flags from it. */
 export interface SystemOption {
-  /** Key in SystemContext.options, e.g. `isolation`. */
+  /** Key in SystemContext.options, e.g. `level`. */
   key: string;
-  /** `--isolation <level>` takes a value; `--sync-reads` is a boolean switch. */
+  /** `--level <level>` takes a value; `--fast-reads` is a boolean switch. */
   flag: string;
   /** One line for `--help` and `faultline systems`. */
   help: string;
@@ -57,7 +57,7 @@ export interface ConsistencyPromise {
 /** Options of one test as a system sees them (already validated). */
 export interface SystemContext {
   cluster: Cluster;
-  /** System-specific options from the CLI, e.g. `{ serializableReads: true }`. */
+  /** System-specific options from the CLI, e.g. `{ fastReads: true }`. */
   options: Readonly<Record<string, unknown>>;
   log(message: string): void;
 }

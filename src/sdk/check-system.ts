@@ -20,7 +20,7 @@ function bad(ctx: CheckSystemContext, what: string, hint: string): FaultlineErro
   return new FaultlineError('BAD_PLUGIN', `System plugin ${ctx.source}: ${what}`, { hint });
 }
 
-/** The long flag of an option, without its value placeholder: `--isolation <level>` -> `--isolation`. */
+/** The long flag of an option, without its value placeholder: `--level <level>` -> `--level`. */
 export function flagName(option: Pick<SystemOption, 'flag'>): string {
   return option.flag.split(' ')[0]!;
 }
@@ -30,9 +30,9 @@ function checkOption(option: unknown, i: number, ctx: CheckSystemContext): void 
   const where = `options[${i}]`;
   if (typeof o !== 'object' || o === null) throw bad(ctx, `${where} is not an object.`, 'Declare { key, flag, help }.');
   if (typeof o.key !== 'string' || !/^[a-zA-Z][a-zA-Z0-9]*$/.test(o.key))
-    throw bad(ctx, `${where}.key must be a camelCase name, e.g. "syncReads".`, 'Give every option a key.');
+    throw bad(ctx, `${where}.key must be a camelCase name, e.g. "fastReads".`, 'Give every option a key.');
   if (typeof o.flag !== 'string' || !FLAG.test(o.flag))
-    throw bad(ctx, `${where}.flag "${String(o.flag)}" is not a long flag like "--sync-reads" or "--mode <mode>".`, 'Use lowercase words joined by -.');
+    throw bad(ctx, `${where}.flag "${String(o.flag)}" is not a long flag like "--fast-reads" or "--mode <mode>".`, 'Use lowercase words joined by -.');
   if (typeof o.help !== 'string' || o.help === '')
     throw bad(ctx, `option ${o.flag} has no help text.`, 'Say in one line what it does.');
   if (ctx.reservedFlags?.includes(flagName({ flag: o.flag })))

@@ -5,13 +5,13 @@ import { runChecked } from './run-checked.js';
 
 /** A database server process on a node, started in the background and tracked by a pid file. */
 export interface DaemonSpec {
-  /** Its command line, e.g. `['/usr/bin/etcd', '--name=n1']`, or a function of the node for per-node flags. */
+  /** Its command line, e.g. `['/usr/bin/mydb', '--name=n1']`, or a function of the node for per-node flags. */
   command: readonly string[] | ((ctx: SystemContext, node: string) => readonly string[]);
-  /** Its name in /proc/<pid>/comm, e.g. `etcd` or `java` (at most 15 characters). */
+  /** Its name in /proc/<pid>/comm, e.g. `mydb` or `java` (at most 15 characters). */
   comm: string;
-  /** Where its pid is kept, e.g. `/run/faultline/etcd.pid`. */
+  /** Where its pid is kept, e.g. `/run/faultline/mydb.pid`. */
   pidFile: string;
-  /** Where its stdout and stderr are appended, e.g. `/var/log/faultline/etcd.log`. */
+  /** Where its stdout and stderr are appended, e.g. `/var/log/faultline/mydb.log`. */
   logFile: string;
   /** Working directory (default /). */
   cwd?: string;

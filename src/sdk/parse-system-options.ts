@@ -2,7 +2,7 @@ import { FaultlineError } from '../core/errors.js';
 import type { System, SystemOption } from '../core/system.js';
 import { flagName } from './check-system.js';
 
-/** Whether an option takes a value (`--mode <mode>`) rather than being a switch (`--sync-reads`). */
+/** Whether an option takes a value (`--mode <mode>`) rather than being a switch (`--fast-reads`). */
 export function takesValue(option: Pick<SystemOption, 'flag'>): boolean {
   return option.flag.includes('<');
 }

@@ -13,6 +13,7 @@ const layers: [string, string][] = [
   ['src/generator/', 'generator'],
   ['src/check/', 'check'],
   ['src/control/', 'control'],
+  ['src/sdk/', 'sdk'],
   ['src/runner/', 'runner'],
   ['src/cli/', 'cli'],
   ['src/index.ts', 'api'],
@@ -37,6 +38,7 @@ const entryPoints = [
   'reports',
   'runner',
   'check',
+  'sdk',
 ];
 
 /** What each layer may import (besides itself). */
@@ -48,8 +50,9 @@ const allowed: Record<string, string[]> = {
   generator: ['core'],
   check: ['core', 'history', 'checkers', 'reports'],
   control: ['core'],
+  sdk: ['core', 'control'],
   nemesis: ['core', 'control', 'generator'],
-  systems: ['core', 'control', 'workloads', 'history'],
+  systems: ['core', 'control', 'workloads', 'history', 'sdk'],
   reports: ['core', 'history'],
   runner: ['core', 'control', 'history', 'generator', 'reports'],
   cli: entryPoints,
@@ -106,5 +109,32 @@ describe('import direction', () => {
       return /from\s+['"](dockerode|execa)['"]/.test(readFileSync(f, 'utf8'));
     });
     expect(offenders.map((f) => relative(root, f))).toEqual([]);
+  });
+});
+
+/**
+ * Names of the built-in systems and of their options, read from their declarations. Outside
+ * systems/ nothing may name them: a system is a plugin, and the CLI builds everything from it.
+ */
+async function systemWords(): Promise<RegExp[]> {
+  const { builtinSystems } = await import('../../systems/builtin-systems.js');
+  const names = builtinSystems.map((s) => `\\b${s.name}\\b`);
+  const options = builtinSystems.flatMap((s) => s.options ?? []);
+  const flags = options.map((o) => `${o.flag.split(' ')[0]!}\\b`);
+  // Keys that are plain words (isolation, reads) are everyday words of checkers: only their flags count.
+  const keys = options.filter((o) => /[A-Z]/.test(o.key)).map((o) => `\\b${o.key}\\b`);
+  return [...new Set([...names, ...flags, ...keys])].map((w) => new RegExp(w));
+}
+
+describe('systems are self-contained', () => {
+  it('no file outside systems/ names a built-in system or one of its options', async () => {
+    const patterns = await systemWords();
+    expect(patterns.length).toBeGreaterThan(5);
+    const outside = files.filter((f) => layerOf(f) !== 'systems');
+    const offenders = outside.flatMap((f) => {
+      const text = readFileSync(f, 'utf8');
+      return patterns.filter((p) => p.test(text)).map((p) => `${relative(root, f)}: ${p.source}`);
+    });
+    expect(offenders).toEqual([]);
   });
 });
