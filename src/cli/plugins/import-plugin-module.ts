@@ -3,16 +3,21 @@ import { FaultlineError } from '../../core/errors.js';
 
 const TYPESCRIPT = /\.[mc]?ts$/;
 
+let tsxRegistered = false;
+
 /**
- * Imports a plugin file. A TypeScript file is loaded through tsx's scoped loader (esbuild strips
- * the types, no build step, no type check); JavaScript is imported as it is.
+ * Imports a plugin file. For a TypeScript file, tsx's loader is registered once for the process
+ * (esbuild strips the types: no build step, no type check) and the file is imported like any
+ * module. Not tsx's scoped `tsImport`: that loads the plugin's imports under a namespace, so the
+ * plugin would get its own copy of faultline/system (and of FaultlineError) instead of ours.
  */
 export async function importPluginModule(file: string, source: string): Promise<Record<string, unknown>> {
   const url = pathToFileURL(file).href;
   try {
-    if (TYPESCRIPT.test(file)) {
-      const { tsImport } = await import('tsx/esm/api');
-      return (await tsImport(url, import.meta.url)) as Record<string, unknown>;
+    if (TYPESCRIPT.test(file) && !tsxRegistered) {
+      const { register } = await import('tsx/esm/api');
+      register();
+      tsxRegistered = true;
     }
     return (await import(url)) as Record<string, unknown>;
   } catch (cause) {
