@@ -17,7 +17,9 @@ export interface SystemsOfCommand {
 
 /** The first operand of a subcommand's raw arguments, skipping the values of its value-taking options. */
 export function firstOperand(args: readonly string[], command: Command): string | undefined {
-  const valued = new Set(command.options.filter((o) => o.required || o.optional).flatMap((o) => [o.long, o.short]));
+  const valued = new Set(
+    command.options.filter((o) => o.required || o.optional).flatMap((o) => [o.long, o.short]),
+  );
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '--') return args[i + 1];
@@ -56,7 +58,9 @@ export function withSystemOptions(program: Command, command: Command): SystemsOf
       const found = loaded().get(spec);
       if (!found) {
         throw new FaultlineError('BAD_ARGUMENT', `Unknown system ${spec}.`, {
-          hint: `Known: ${distinct(loaded()).map((s) => s.name).join(', ')}; or give a plugin path like ./my-db.ts.`,
+          hint: `Known: ${distinct(loaded())
+            .map((s) => s.name)
+            .join(', ')}; or give a plugin path like ./my-db.ts.`,
         });
       }
       return found;

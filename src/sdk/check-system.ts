@@ -28,11 +28,16 @@ export function flagName(option: Pick<SystemOption, 'flag'>): string {
 function checkOption(option: unknown, i: number, ctx: CheckSystemContext): void {
   const o = option as Partial<SystemOption> | null;
   const where = `options[${i}]`;
-  if (typeof o !== 'object' || o === null) throw bad(ctx, `${where} is not an object.`, 'Declare { key, flag, help }.');
+  if (typeof o !== 'object' || o === null)
+    throw bad(ctx, `${where} is not an object.`, 'Declare { key, flag, help }.');
   if (typeof o.key !== 'string' || !/^[a-zA-Z][a-zA-Z0-9]*$/.test(o.key))
     throw bad(ctx, `${where}.key must be a camelCase name, e.g. "fastReads".`, 'Give every option a key.');
   if (typeof o.flag !== 'string' || !FLAG.test(o.flag))
-    throw bad(ctx, `${where}.flag "${String(o.flag)}" is not a long flag like "--fast-reads" or "--mode <mode>".`, 'Use lowercase words joined by -.');
+    throw bad(
+      ctx,
+      `${where}.flag "${String(o.flag)}" is not a long flag like "--fast-reads" or "--mode <mode>".`,
+      'Use lowercase words joined by -.',
+    );
   if (typeof o.help !== 'string' || o.help === '')
     throw bad(ctx, `option ${o.flag} has no help text.`, 'Say in one line what it does.');
   if (ctx.reservedFlags?.includes(flagName({ flag: o.flag })))
@@ -64,25 +69,53 @@ export function checkSystem(candidate: unknown, ctx: CheckSystemContext): System
       "Build it with defineSystem from 'faultline/system' of the installed faultline.",
     );
   if (typeof s.name !== 'string' || !NAME.test(s.name))
-    throw bad(ctx, `name "${String(s.name)}" must be lowercase letters, digits and -.`, 'E.g. name: "tarantool".');
+    throw bad(
+      ctx,
+      `name "${String(s.name)}" must be lowercase letters, digits and -.`,
+      'E.g. name: "tarantool".',
+    );
   if (typeof s.description !== 'string')
     throw bad(ctx, `${s.name} has no description.`, 'Say in one line what database and topology it runs.');
   const image = s.image as Partial<System['image']> | undefined;
   if (typeof image !== 'object' || image === null || typeof image.name !== 'string')
-    throw bad(ctx, `${s.name} has no image.`, 'Declare image: { name, aptPackages } (or a dockerfile or tag).');
+    throw bad(
+      ctx,
+      `${s.name} has no image.`,
+      'Declare image: { name, aptPackages } (or a dockerfile or tag).',
+    );
   if (image.tag === undefined && image.dockerfile === undefined && !Array.isArray(image.aptPackages))
-    throw bad(ctx, `${s.name}'s image has no aptPackages, dockerfile or tag.`, 'Say how to get the database into the image.');
+    throw bad(
+      ctx,
+      `${s.name}'s image has no aptPackages, dockerfile or tag.`,
+      'Say how to get the database into the image.',
+    );
   for (const member of REQUIRED_FUNCTIONS)
     if (typeof s[member] !== 'function')
-      throw bad(ctx, `${s.name} has no ${member}() function.`, `Every system needs ${REQUIRED_FUNCTIONS.join(', ')}.`);
+      throw bad(
+        ctx,
+        `${s.name} has no ${member}() function.`,
+        `Every system needs ${REQUIRED_FUNCTIONS.join(', ')}.`,
+      );
   const clients = s.clients;
   if (typeof clients !== 'object' || clients === null || Object.keys(clients).length === 0)
-    throw bad(ctx, `${s.name} has no clients.`, 'Declare clients: { register: { open(ctx, node) { ... } } }.');
+    throw bad(
+      ctx,
+      `${s.name} has no clients.`,
+      'Declare clients: { register: { open(ctx, node) { ... } } }.',
+    );
   for (const [workload, factory] of Object.entries(clients)) {
     if (ctx.workloads && !ctx.workloads.includes(workload))
-      throw bad(ctx, `${s.name} has a client for "${workload}", a workload faultline does not know.`, `Workloads: ${ctx.workloads.join(', ')}.`);
+      throw bad(
+        ctx,
+        `${s.name} has a client for "${workload}", a workload faultline does not know.`,
+        `Workloads: ${ctx.workloads.join(', ')}.`,
+      );
     if (typeof (factory as { open?: unknown } | undefined)?.open !== 'function')
-      throw bad(ctx, `workload ${workload} has no client: clients.${workload}.open is not a function.`, 'A client factory is { open(ctx, node) }.');
+      throw bad(
+        ctx,
+        `workload ${workload} has no client: clients.${workload}.open is not a function.`,
+        'A client factory is { open(ctx, node) }.',
+      );
   }
   if (s.options !== undefined && !Array.isArray(s.options))
     throw bad(ctx, `${s.name}'s options must be a list.`, 'options: [{ key, flag, help }]');

@@ -22,7 +22,10 @@ export interface ClassifyErrorOptions {
  * a read, a refused connection or a request the server rejected is `fail`; anything else (timeout,
  * reset, lost leader) is `info`, because the write may have taken effect.
  */
-export function classifyError(error: unknown, options: ClassifyErrorOptions): Pick<Completion, 'type' | 'error'> {
+export function classifyError(
+  error: unknown,
+  options: ClassifyErrorOptions,
+): Pick<Completion, 'type' | 'error'> {
   const text = error instanceof Error ? error.message : String(error);
   if (options.readOnly) return { type: 'fail', error: text };
   const code = (error as { code?: unknown } | null)?.code;

@@ -9,7 +9,12 @@ export async function signalByName(
   processName: string,
   signal: 'KILL' | 'TERM' | 'STOP' | 'CONT',
 ): Promise<void> {
-  await runChecked(ctx, node, `${signal} ${processName}`, `pkill -${signal} -x ${quoteShell(processName)} || true`);
+  await runChecked(
+    ctx,
+    node,
+    `${signal} ${processName}`,
+    `pkill -${signal} -x ${quoteShell(processName)} || true`,
+  );
 }
 
 /** Pause and resume (SIGSTOP, SIGCONT) every process named exactly `processName`. */

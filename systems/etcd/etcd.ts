@@ -33,7 +33,12 @@ export const etcd = defineSystem({
     ctx.log(`etcd: starting ${nodes.length} members`);
     await Promise.all(
       nodes.map(async (node) => {
-        await runChecked(ctx, node, 'etcd clean', `${etcdDaemon.stopScript('KILL')}\nrm -rf ${ETCD_DATA_ROOT}`);
+        await runChecked(
+          ctx,
+          node,
+          'etcd clean',
+          `${etcdDaemon.stopScript('KILL')}\nrm -rf ${ETCD_DATA_ROOT}`,
+        );
         await etcdDaemon.start(ctx, node);
       }),
     );

@@ -79,7 +79,9 @@ export const postgresSystem = defineSystem({
     parsePostgresOptions(options);
   },
   promises: postgresPromises,
-  examples: ['faultline test postgres --nodes 1 --workload list-append --isolation serializable --nemesis kill'],
+  examples: [
+    'faultline test postgres --nodes 1 --workload list-append --isolation serializable --nemesis kill',
+  ],
 
   async version(ctx) {
     const out = await runChecked(ctx, primaryOf(ctx), 'postgres --version', `${PG_BIN}/postgres --version`);

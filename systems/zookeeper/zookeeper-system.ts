@@ -62,7 +62,10 @@ export const zookeeperSystem = defineSystem({
   options: zookeeperOptions,
   promises: (options) =>
     parseZookeeperOptions(options).syncReads
-      ? { objects: 'linearizable', note: 'writes are linearizable; sync() before a read makes it see them all' }
+      ? {
+          objects: 'linearizable',
+          note: 'writes are linearizable; sync() before a read makes it see them all',
+        }
       : { objects: 'sequential', note: 'ZooKeeper guarantees: sequential consistency, reads may be stale' },
   examples: ['faultline test zookeeper --nodes 3 --workload register --sequential --nemesis partition,kill'],
 

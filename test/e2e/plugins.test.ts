@@ -43,7 +43,10 @@ describe('bad plugins are refused before anything starts', () => {
   });
 
   it("an option that clashes with faultline's own flag", () => {
-    expectRefused([fixture('clashing-option.mjs')], /option --nodes <n> clashes with faultline's own --nodes flag/);
+    expectRefused(
+      [fixture('clashing-option.mjs')],
+      /option --nodes <n> clashes with faultline's own --nodes flag/,
+    );
   });
 
   it('a workload without a client', () => {
@@ -51,7 +54,10 @@ describe('bad plugins are refused before anything starts', () => {
   });
 
   it('a plugin for another SDK version', () => {
-    expectRefused([fixture('old-sdk.mjs')], /written for system SDK version 99, but this faultline has version 1/);
+    expectRefused(
+      [fixture('old-sdk.mjs')],
+      /written for system SDK version 99, but this faultline has version 1/,
+    );
   });
 
   it('a module that throws while loading, and a missing file', () => {
@@ -63,10 +69,22 @@ describe('bad plugins are refused before anything starts', () => {
 
 describe('a TypeScript plugin runs without a build step', () => {
   it('its options are flags: bad choice, bad combination, other systems’ flags', () => {
-    expectRefused([fixture('valid-plugin.ts'), '--toy-mode', 'turbo'], /--toy-mode turbo is not valid for toydb/);
-    expectRefused([fixture('valid-plugin.ts'), '--toy-mode', 'fast', '--nodes', '3'], /--toy-mode fast runs on one node only/);
-    expectRefused([fixture('valid-plugin.ts'), '--redis-mode', 'single'], /--redis-mode is an option of redis, not of toydb/);
-    expectRefused([fixture('valid-plugin.ts'), '--workload', 'bank'], /--workload bank is not supported by toydb/);
+    expectRefused(
+      [fixture('valid-plugin.ts'), '--toy-mode', 'turbo'],
+      /--toy-mode turbo is not valid for toydb/,
+    );
+    expectRefused(
+      [fixture('valid-plugin.ts'), '--toy-mode', 'fast', '--nodes', '3'],
+      /--toy-mode fast runs on one node only/,
+    );
+    expectRefused(
+      [fixture('valid-plugin.ts'), '--redis-mode', 'single'],
+      /--redis-mode is an option of redis, not of toydb/,
+    );
+    expectRefused(
+      [fixture('valid-plugin.ts'), '--workload', 'bank'],
+      /--workload bank is not supported by toydb/,
+    );
   });
 
   it('--help and faultline systems show its options beside the built-ins', () => {
@@ -82,7 +100,10 @@ describe('a TypeScript plugin runs without a build step', () => {
 
   it('a faultline.config.json in the working directory adds its systems', () => {
     const dir = mkdtempSync(join(tmpdir(), 'faultline-config-'));
-    writeFileSync(join(dir, 'faultline.config.json'), JSON.stringify({ systems: [fixture('valid-plugin.ts')] }));
+    writeFileSync(
+      join(dir, 'faultline.config.json'),
+      JSON.stringify({ systems: [fixture('valid-plugin.ts')] }),
+    );
     const list = faultline(['systems'], dir);
     expect(list.status).toBe(0);
     expect(list.stdout).toMatch(/^toydb {2}/m);
@@ -96,6 +117,9 @@ describe('built-in systems validate their options before anything starts', () =>
   it('redis refuses Sentinel on 2 nodes and an unknown mode', () => {
     expectRefused(['redis', '--nodes', '2'], /Sentinel needs at least 3 nodes/);
     expectRefused(['redis', '--redis-mode', 'chaos'], /--redis-mode chaos is not valid for redis/);
-    expectRefused(['postgres', '--workload', 'bank', '--isolation', 'chaos'], /--isolation chaos is not valid for postgres/);
+    expectRefused(
+      ['postgres', '--workload', 'bank', '--isolation', 'chaos'],
+      /--isolation chaos is not valid for postgres/,
+    );
   });
 });

@@ -79,7 +79,8 @@ Examples:
       const options = { workloads: Object.keys(workloads), reservedFlags: RESERVED_TEST_FLAGS };
       const registry = await loadSystemRegistry(options);
       for (const spec of plugins) {
-        for (const [k, v] of await loadSystemRegistry(options, spec)) if (!registry.has(k)) registry.set(k, v);
+        for (const [k, v] of await loadSystemRegistry(options, spec))
+          if (!registry.has(k)) registry.set(k, v);
       }
       process.stdout.write(describeSystems(registeredList(registry)));
     });

@@ -108,12 +108,17 @@ Examples:
       const nemesisSpecs = flags.nemeses
         ? list(flags.nemeses)
         : ['none', ...supportedNemeses(system).filter((k) => k !== 'clock')];
-      for (const s of nemesisSpecs) if (s !== 'none') pick('--nemeses', s.split('+'), Object.keys(nemesisKinds));
+      for (const s of nemesisSpecs)
+        if (s !== 'none') pick('--nemeses', s.split('+'), Object.keys(nemesisKinds));
       const partitionModes = flags.partition
         ? pick('--partition', list(flags.partition), PARTITION_MODES as readonly PartitionMode[])
         : undefined;
       validateWorkloadFlags(flags);
-      const systemOptions = systemOptionsFrom(system, flags as unknown as Record<string, unknown>, systems.all());
+      const systemOptions = systemOptionsFrom(
+        system,
+        flags as unknown as Record<string, unknown>,
+        systems.all(),
+      );
       system.validate?.(systemOptions, flags.nodes);
       const baseSeed = flags.seed ?? randomInt(1, 2 ** 30);
       const tests: SuiteSpec['tests'][number][] = [];

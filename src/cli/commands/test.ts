@@ -110,48 +110,60 @@ export function addTestCommand(program: Command): void {
     .option('--op-timeout <seconds>', 'an op running longer is recorded as info', positiveSeconds, 5)
     .option('--recover <seconds>', 'pause on the healed cluster before the final phase', positiveSeconds, 5);
   const systems = withSystemOptions(program, command);
-  command.addHelpText('after', () => examples(systems)).action(async (spec: string, flags: TestFlags) => {
-    const { system } = systems.get(spec);
-    const workloadName = choose('--workload', flags.workload, Object.keys(workloads) as WorkloadName[]);
-    const workload = workloads[workloadName];
-    if (!system.clients[workloadName]) {
-      throw new FaultlineError('BAD_ARGUMENT', `--workload ${workloadName} is not supported by ${system.name}.`, {
-        hint: `${system.name} supports: ${Object.keys(system.clients).join(', ')}.`,
+  command
+    .addHelpText('after', () => examples(systems))
+    .action(async (spec: string, flags: TestFlags) => {
+      const { system } = systems.get(spec);
+      const workloadName = choose('--workload', flags.workload, Object.keys(workloads) as WorkloadName[]);
+      const workload = workloads[workloadName];
+      if (!system.clients[workloadName]) {
+        throw new FaultlineError(
+          'BAD_ARGUMENT',
+          `--workload ${workloadName} is not supported by ${system.name}.`,
+          {
+            hint: `${system.name} supports: ${Object.keys(system.clients).join(', ')}.`,
+          },
+        );
+      }
+      validateWorkloadFlags(flags);
+      const systemOptions = systemOptionsFrom(
+        system,
+        flags as unknown as Record<string, unknown>,
+        systems.all(),
+      );
+      system.validate?.(systemOptions, flags.nodes);
+      const kinds = list(flags.nemesis);
+      for (const k of kinds) choose('--nemesis', k, Object.keys(nemesisKinds));
+      const partitionModes = flags.partition
+        ? list(flags.partition).map((m) =>
+            choose('--partition', m, PARTITION_MODES as readonly PartitionMode[]),
+          )
+        : undefined;
+      const nodes = nodeNames(flags.nodes);
+      const nemesis =
+        kinds.length === 0
+          ? undefined
+          : nemesisPackage(kinds, { nodes, ...(partitionModes ? { partitionModes } : {}) });
+      const seedValue = flags.seed ?? randomInt(1, 2 ** 31);
+      const outcome = await runTest({
+        system,
+        workload,
+        ...(nemesis ? { nemesis } : {}),
+        nodes: flags.nodes,
+        concurrency: flags.concurrency ?? 2 * flags.nodes,
+        timeLimitS: flags.timeLimit,
+        rate: flags.rate,
+        seed: seedValue,
+        nemesisIntervalS: flags.nemesisInterval,
+        keep: flags.keep ?? false,
+        storeDir: flags.store,
+        systemOptions,
+        workloadOptions: workloadOptionsOf(flags, system, systemOptions),
+        opTimeoutMs: flags.opTimeout * 1000,
+        recoverS: flags.recover,
+        command: ['faultline', ...process.argv.slice(2)],
       });
-    }
-    validateWorkloadFlags(flags);
-    const systemOptions = systemOptionsFrom(system, flags as unknown as Record<string, unknown>, systems.all());
-    system.validate?.(systemOptions, flags.nodes);
-    const kinds = list(flags.nemesis);
-    for (const k of kinds) choose('--nemesis', k, Object.keys(nemesisKinds));
-    const partitionModes = flags.partition
-      ? list(flags.partition).map((m) => choose('--partition', m, PARTITION_MODES as readonly PartitionMode[]))
-      : undefined;
-    const nodes = nodeNames(flags.nodes);
-    const nemesis =
-      kinds.length === 0
-        ? undefined
-        : nemesisPackage(kinds, { nodes, ...(partitionModes ? { partitionModes } : {}) });
-    const seedValue = flags.seed ?? randomInt(1, 2 ** 31);
-    const outcome = await runTest({
-      system,
-      workload,
-      ...(nemesis ? { nemesis } : {}),
-      nodes: flags.nodes,
-      concurrency: flags.concurrency ?? 2 * flags.nodes,
-      timeLimitS: flags.timeLimit,
-      rate: flags.rate,
-      seed: seedValue,
-      nemesisIntervalS: flags.nemesisInterval,
-      keep: flags.keep ?? false,
-      storeDir: flags.store,
-      systemOptions,
-      workloadOptions: workloadOptionsOf(flags, system, systemOptions),
-      opTimeoutMs: flags.opTimeout * 1000,
-      recoverS: flags.recover,
-      command: ['faultline', ...process.argv.slice(2)],
+      process.stdout.write(formatOutcome(outcome));
+      process.exitCode = outcome.exitCode;
     });
-    process.stdout.write(formatOutcome(outcome));
-    process.exitCode = outcome.exitCode;
-  });
 }

@@ -4,7 +4,12 @@ import { FaultlineError } from '../../core/errors.js';
 import { importPluginModule } from './import-plugin-module.js';
 
 /** The config file names looked for in the working directory, first found wins. */
-export const CONFIG_FILES = ['faultline.config.ts', 'faultline.config.mjs', 'faultline.config.js', 'faultline.config.json'];
+export const CONFIG_FILES = [
+  'faultline.config.ts',
+  'faultline.config.mjs',
+  'faultline.config.js',
+  'faultline.config.json',
+];
 
 /** What a faultline.config file may say. */
 export interface FaultlineConfig {
@@ -14,16 +19,26 @@ export interface FaultlineConfig {
 
 function checkConfig(value: unknown, file: string): FaultlineConfig {
   const systems = (value as { systems?: unknown } | null)?.systems;
-  if (typeof value !== 'object' || value === null || (systems !== undefined && (!Array.isArray(systems) || systems.some((s) => typeof s !== 'string')))) {
-    throw new FaultlineError('BAD_PLUGIN', `${file}: "systems" must be a list of plugin paths or package names.`, {
-      hint: 'E.g. { "systems": ["./my-db.ts"] }',
-    });
+  if (
+    typeof value !== 'object' ||
+    value === null ||
+    (systems !== undefined && (!Array.isArray(systems) || systems.some((s) => typeof s !== 'string')))
+  ) {
+    throw new FaultlineError(
+      'BAD_PLUGIN',
+      `${file}: "systems" must be a list of plugin paths or package names.`,
+      {
+        hint: 'E.g. { "systems": ["./my-db.ts"] }',
+      },
+    );
   }
   return value as FaultlineConfig;
 }
 
 /** The config in `dir` and its path, or undefined when there is none. */
-export async function findConfig(dir: string): Promise<{ file: string; config: FaultlineConfig } | undefined> {
+export async function findConfig(
+  dir: string,
+): Promise<{ file: string; config: FaultlineConfig } | undefined> {
   const name = CONFIG_FILES.find((n) => existsSync(join(dir, n)));
   if (name === undefined) return undefined;
   const file = join(dir, name);
@@ -32,7 +47,9 @@ export async function findConfig(dir: string): Promise<{ file: string; config: F
     try {
       parsed = JSON.parse(readFileSync(file, 'utf8'));
     } catch (cause) {
-      throw new FaultlineError('BAD_PLUGIN', `${name} is not valid JSON: ${(cause as Error).message}`, { cause });
+      throw new FaultlineError('BAD_PLUGIN', `${name} is not valid JSON: ${(cause as Error).message}`, {
+        cause,
+      });
     }
     return { file, config: checkConfig(parsed, name) };
   }

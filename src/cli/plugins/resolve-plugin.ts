@@ -13,7 +13,8 @@ function packageEntry(dir: string): string {
     main?: string;
   };
   let entry: unknown = pkg.exports;
-  if (typeof entry === 'object' && entry !== null && '.' in entry) entry = (entry as Record<string, unknown>)['.'];
+  if (typeof entry === 'object' && entry !== null && '.' in entry)
+    entry = (entry as Record<string, unknown>)['.'];
   while (typeof entry === 'object' && entry !== null) {
     const conditions = entry as Record<string, unknown>;
     entry = conditions['import'] ?? conditions['node'] ?? conditions['default'];
@@ -37,7 +38,11 @@ export function resolvePlugin(spec: string, base: string): string {
     if (existsSync(join(candidate, 'package.json'))) return packageEntry(candidate);
     if (dirname(dir) === dir) break;
   }
-  throw new FaultlineError('BAD_PLUGIN', `Unknown system ${spec}: not built in, not a file, not an installed package.`, {
-    hint: 'Run `faultline systems` for the known ones, give a plugin path like ./my-db.ts, or npm install the package.',
-  });
+  throw new FaultlineError(
+    'BAD_PLUGIN',
+    `Unknown system ${spec}: not built in, not a file, not an installed package.`,
+    {
+      hint: 'Run `faultline systems` for the known ones, give a plugin path like ./my-db.ts, or npm install the package.',
+    },
+  );
 }

@@ -64,7 +64,10 @@ describe('faultline test-all output', () => {
   it('writes one JUnit document with a testsuite per run', () => {
     const xml = renderJUnitSuites('pg-suite', [
       { test: { name: 'a', seed: 1 }, results: [result('bank', true)] },
-      { test: { name: 'b', seed: 2 }, results: [result('bank', false, ['wrong-total']), result('some-ok', true)] },
+      {
+        test: { name: 'b', seed: 2 },
+        results: [result('bank', false, ['wrong-total']), result('some-ok', true)],
+      },
     ]);
     expect(xml.match(/<testsuite /g)).toHaveLength(2);
     expect(xml).toContain('<testsuites name="pg-suite" tests="3" failures="1" errors="0" time="0.000">');

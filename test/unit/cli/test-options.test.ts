@@ -36,21 +36,27 @@ describe('the flags test and test-all build from the systems', () => {
       sequential: true,
       promisedModel: 'snapshot-isolation',
     });
-    const maria = systemOptionsFrom(byName('mariadb'), parse(['--isolation', 'repeatable-read']), builtinSystems);
+    const maria = systemOptionsFrom(
+      byName('mariadb'),
+      parse(['--isolation', 'repeatable-read']),
+      builtinSystems,
+    );
     expect(workloadOptionsOf({}, byName('mariadb'), maria)).toEqual({
       sequential: false,
       promisedModel: 'repeatable-read',
     });
-    expect(systemOptionsFrom(byName('etcd'), parse([]), builtinSystems)).toEqual({ serializableReads: false });
+    expect(systemOptionsFrom(byName('etcd'), parse([]), builtinSystems)).toEqual({
+      serializableReads: false,
+    });
     expect(systemOptionsFrom(byName('zookeeper'), parse(['--sync-reads']), builtinSystems)).toEqual({
       syncReads: true,
     });
   });
 
   it('reject a bad choice and a flag of another system, before anything starts', () => {
-    expect(() => systemOptionsFrom(byName('redis'), parse(['--redis-mode', 'chaos']), builtinSystems)).toThrow(
-      /--redis-mode chaos is not valid for redis/,
-    );
+    expect(() =>
+      systemOptionsFrom(byName('redis'), parse(['--redis-mode', 'chaos']), builtinSystems),
+    ).toThrow(/--redis-mode chaos is not valid for redis/);
     expect(() => systemOptionsFrom(byName('postgres'), parse(['--sync-reads']), builtinSystems)).toThrow(
       /--sync-reads is an option of zookeeper, not of postgres/,
     );
@@ -65,7 +71,10 @@ describe('the flags test and test-all build from the systems', () => {
 
   it('pass --consistency-model through, and reject an unknown one', () => {
     const flags = parse(['--consistency-model', 'causal']);
-    expect(workloadOptionsOf(flags, byName('redis'), {})).toEqual({ sequential: false, consistencyModel: 'causal' });
+    expect(workloadOptionsOf(flags, byName('redis'), {})).toEqual({
+      sequential: false,
+      consistencyModel: 'causal',
+    });
     expect(() => validateWorkloadFlags({ consistencyModel: 'snapshot' })).toThrow(
       /--consistency-model snapshot is not a model faultline knows/,
     );

@@ -12,7 +12,11 @@ describe('consistencyModelFor', () => {
 
   it('an explicit consistencyModel wins; a promise it cannot check is a BAD_ARGUMENT', () => {
     expect(
-      consistencyModelFor({ ...base, promisedModel: 'serializable', consistencyModel: 'strict-serializable' }),
+      consistencyModelFor({
+        ...base,
+        promisedModel: 'serializable',
+        consistencyModel: 'strict-serializable',
+      }),
     ).toBe('strict-serializable');
     expect(() => consistencyModelFor({ ...base, promisedModel: 'chaos' })).toThrow(/promises chaos/);
   });
