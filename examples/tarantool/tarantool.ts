@@ -11,6 +11,7 @@ import {
   tarantoolInit,
 } from './tarantool-config.js';
 
+// EDIT: your database's command line, process name and files.
 /** The server on a node: started in the background, tracked by its pid file, killable and pausable. */
 const tarantool = daemon({
   command: ['tarantool', TARANTOOL_INIT],
@@ -30,6 +31,7 @@ async function ask(ctx: SystemContext, node: string, lua: string): Promise<unkno
   }
 }
 
+// EDIT: how your database says it is up.
 /** Healthy: every node's box is running, and the leader sees every replica following it. */
 async function waitHealthy(ctx: SystemContext): Promise<void> {
   const { nodes } = ctx.cluster;
@@ -45,6 +47,7 @@ async function waitHealthy(ctx: SystemContext): Promise<void> {
 }
 
 export default defineSystem({
+  // EDIT: name, description and image (Debian packages, your Dockerfile, host files or a tag).
   name: 'tarantool',
   description: 'Tarantool 2.6 (Debian): leader n1, read-only replicas, a synchronous space (majority quorum)',
   image: { name: 'tarantool', aptPackages: ['tarantool'] },
@@ -58,6 +61,7 @@ export default defineSystem({
     return String(await ask(ctx, ctx.cluster.nodes[0]!, 'return box.info.version'));
   },
 
+  // EDIT: install the config on every node, start the servers, wait until healthy.
   async setup(ctx) {
     const { nodes } = ctx.cluster;
     const leaderIp = ctx.cluster.ip(nodes[0]!);
@@ -81,6 +85,7 @@ export default defineSystem({
 
   logFiles: () => [TARANTOOL_LOG, TARANTOOL_INIT],
 
+  // EDIT: a client per workload (register-client.ts speaks Tarantool's Lua console).
   clients: { register: tarantoolRegisterClients },
 
   killable: tarantool,

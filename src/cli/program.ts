@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { addAnalyzeCommand } from './commands/analyze.js';
 import { addCheckCommand } from './commands/check.js';
 import { addCleanCommand } from './commands/clean.js';
+import { addNewCommand } from './commands/new.js';
 import { addServeCommand } from './commands/serve.js';
 import { addSystemsCommand } from './commands/systems.js';
 import { addTestAllCommand } from './commands/test-all.js';
@@ -33,5 +34,6 @@ Examples:
   addAnalyzeCommand(program);
   addCleanCommand(program);
   addServeCommand(program);
+  addNewCommand(program);
   return program;
 }

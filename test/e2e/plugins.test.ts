@@ -2,7 +2,7 @@
 // clear error before anything starts. DOCKER_HOST points nowhere, so a command that reached Docker
 // would fail with a different error, and no store directory may appear.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -121,5 +121,27 @@ describe('built-in systems validate their options before anything starts', () =>
       ['postgres', '--workload', 'bank', '--isolation', 'chaos'],
       /--isolation chaos is not valid for postgres/,
     );
+  });
+});
+
+describe('faultline new system', () => {
+  it('writes a working skeleton: the Tarantool example renamed, with its own test script', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'faultline-new-'));
+    const run = faultline(['new', 'system', 'mydb'], dir);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const system = readFileSync(join(dir, 'mydb/mydb.ts'), 'utf8');
+    expect(system).toContain("name: 'mydb'");
+    expect(system).toContain('// EDIT:');
+    const pkg = JSON.parse(readFileSync(join(dir, 'mydb/package.json'), 'utf8')) as {
+      scripts: { test: string };
+      dependencies: { faultline: string };
+    };
+    expect(pkg.scripts.test).toBe(
+      'faultline test ./mydb.ts --nodes 3 --nemesis partition,kill --time-limit 30',
+    );
+    expect(pkg.dependencies.faultline).toBe(`file:${root}`);
+    expect(faultline(['new', 'system', 'mydb'], dir).stderr).toMatch(/exists already/);
+    expect(faultline(['new', 'system', 'My DB'], dir).status).toBe(254);
   });
 });
