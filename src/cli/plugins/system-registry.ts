@@ -52,7 +52,13 @@ export async function loadSystemRegistry(
     add(await loadPlugin(entry, dirname(found!.file), check), entry);
   }
   if (spec !== undefined && (isPathSpec(spec) || !registry.has(spec))) {
-    const system = await loadPlugin(spec, cwd, check);
+    const system = await loadPlugin(spec, cwd, check).catch((e: unknown) => {
+      if (!(e instanceof FaultlineError) || isPathSpec(spec) || !/^Unknown system/.test(e.message)) throw e;
+      const known = [...new Set([...registry.values()].map((r) => r.system.name))].join(', ');
+      throw new FaultlineError('BAD_ARGUMENT', `${e.message} Known systems: ${known}.`, {
+        ...(e.hint ? { hint: e.hint } : {}),
+      });
+    });
     const known = [...registry.values()].find((r) => r.source === spec);
     if (!known) add(system, spec);
     registry.set(spec, { system: known?.system ?? system, source: spec });
