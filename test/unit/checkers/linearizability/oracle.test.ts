@@ -128,11 +128,11 @@ describe('checkLinearizability agrees with brute force', () => {
     });
   }
 
-  it('cas-register with failed cas read as observations off (Knossos)', async () => {
+  it("cas-register with bare failed cas read as observations (failedCas: 'observe', Porcupine)", async () => {
     await fc.assert(
       fc.asyncProperty(actions('cas-register'), async (acts) => {
         const h = history(...build(acts));
-        const modelOptions = { failedCasObserves: false };
+        const modelOptions = { failedCas: 'observe' as const };
         const expected = bruteForceLinearizable(h, models['cas-register'](modelOptions));
         const result = await checkLinearizability(h, { model: 'cas-register', modelOptions, workers: 0 });
         expect(result.valid).toBe(expected);
