@@ -1,7 +1,7 @@
 import type { Value } from '../../src/core/op.js';
 import type { AnomalySink } from './anomaly-sink.js';
 import type { EdgeList } from './edge-list.js';
-import { PROCESS, REALTIME, RW, WR, WW } from './edge-kinds.js';
+import { RW, VIA_PROCESS, VIA_REALTIME, WR, WW } from './edge-kinds.js';
 import type { Inference, ReadFrom } from './inference.js';
 import { realtimePairs } from './realtime-edges.js';
 import { FAIL, OK, READ, WRITE, type TxnHistory } from './txn-history.js';
@@ -243,10 +243,10 @@ export function inferRwRegister(
       const u = from[i]!;
       const v = to[i]!;
       const vt = h.mopTxn[v]!;
-      const kind = why[i] === BY_REALTIME ? REALTIME : why[i] === BY_PROCESS ? PROCESS : WW;
-      const rwKind = kind === WW ? RW : kind;
-      if (u >= 0) edges.add(h.mopTxn[u]!, vt, kind, k, why[i]);
-      for (const r of readersOf[k]!.get(u) ?? []) edges.add(h.mopTxn[r]!, vt, rwKind, k, r);
+      // The edges stay ww and rw; the basis flag records that their version order came from order.
+      const basis = why[i] === BY_REALTIME ? VIA_REALTIME : why[i] === BY_PROCESS ? VIA_PROCESS : 0;
+      if (u >= 0) edges.add(h.mopTxn[u]!, vt, WW | basis, k, why[i]);
+      for (const r of readersOf[k]!.get(u) ?? []) edges.add(h.mopTxn[r]!, vt, RW | basis, k, r);
     }
     // The initial state precedes every written version. Versions with a known earlier version are
     // reached through it (rw then ww), so only the first known versions need an edge.
@@ -301,9 +301,9 @@ export function inferRwRegister(
       return `${T(a)} read key ${K(k)} = nil, the initial state, which ${wb} overwrites, so ${T(a)} < ${T(b)}`;
     }
     const why =
-      kind === REALTIME
+      kind & VIA_REALTIME
         ? `its writer completed before ${T(b)} began`
-        : kind === PROCESS
+        : kind & VIA_PROCESS
           ? `its writer ran before ${T(b)} in the same process`
           : `${T(b)} read that version and then overwrote it`;
     return `${T(a)} read key ${K(k)} = ${showValue(seen)} and ${wb} is the next version (${why}), so ${T(a)} < ${T(b)}`;
