@@ -1,6 +1,7 @@
 import type { CheckResult } from '../src/core/checker.js';
 import type { History } from '../src/core/op.js';
 import { mergeVerdicts, type Verdict } from '../src/core/verdict.js';
+import { allowedFindings, describeAllowed } from './allowed-findings.js';
 import { pairOps } from '../src/history/pair-ops.js';
 import { anomalyCounts } from './anomaly-summary.js';
 import { renderAnomaly } from './anomalies/render-anomaly.js';
@@ -42,6 +43,8 @@ function findings(r: CheckResult): string {
     .map(([id, n]) => (n > 1 ? `${id} ×${n}` : id))
     .join(', ');
   if (r.valid === 'unknown') return [r.unknownReason ?? 'no reason given', ids].filter(Boolean).join('; ');
+  const allowed = allowedFindings(r);
+  if (allowed) return describeAllowed(allowed);
   return ids || 'no anomalies';
 }
 

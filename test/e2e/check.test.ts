@@ -109,6 +109,27 @@ describe('faultline check verdicts', () => {
 });
 
 describe('faultline check --txn', () => {
+  // Issue 9's example: two rw edges whose version orders come from process order stay rw edges.
+  it.each([
+    ['causal', 0],
+    ['strong-session-snapshot-isolation', 0],
+    ['serializable', 0],
+    ['strong-session-serializable', 1],
+  ])('rw-register with version orders from process order: %s exits %i', (model, status) => {
+    const run = faultline(
+      'check',
+      'examples/rw-register-strong-session-g2.edn',
+      '--txn',
+      'rw-register',
+      '--consistency',
+      model,
+    );
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(status);
+    if (status === 1) expect(run.stdout).toContain('G2-item-process');
+    expect(run.stdout).not.toContain('G1c-process');
+  });
+
   it('exits 0 on a valid list-append history (JSONL), naming the strongest models still possible', () => {
     const run = faultline(
       'check',
