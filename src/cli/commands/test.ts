@@ -2,13 +2,18 @@ import { randomInt } from 'node:crypto';
 import { InvalidArgumentError, type Command } from 'commander';
 import { FaultlineError } from '../../core/errors.js';
 import type { CheckResult } from '../../core/checker.js';
-import { nodeNames } from '../../control/docker-cluster.js';
 import { runTest } from '../../runner/run-test.js';
 import type { RunOutcome } from '../../runner/test-spec.js';
 import { nemesisKinds, nemesisPackage } from '../../../nemesis/nemesis-package.js';
 import { PARTITION_MODES, type PartitionMode } from '../../../nemesis/grudge.js';
 import { summarizeResult } from '../../../reports/anomaly-summary.js';
 import { positiveInteger, positiveSeconds } from '../option-parsers.js';
+import {
+  addPlatformOptions,
+  countOrHosts,
+  resolvePlatform,
+  type PlatformFlags,
+} from '../platform-options.js';
 import { systems, workloads, type SystemName, type WorkloadName } from '../registries.js';
 import {
   addSystemWorkloadOptions,
@@ -19,7 +24,9 @@ import {
   type SystemWorkloadFlags,
 } from '../test-options.js';
 
-interface TestFlags extends SystemWorkloadFlags, RunFlags {
+interface TestFlags extends SystemWorkloadFlags, Omit<RunFlags, 'nodes'>, PlatformFlags {
+  /** A node count, or hosts with --ssh. */
+  nodes: number | string;
   workload: string;
   nemesis: string;
   keep?: boolean;
@@ -42,6 +49,8 @@ Examples:
   $ faultline test redis --nodes 3 --workload set --nemesis partition --partition one
   $ faultline test zookeeper --nodes 3 --workload register --sequential --nemesis partition,kill
   $ faultline test mariadb --nodes 3 --workload bank --isolation repeatable-read --nemesis partition
+  $ faultline test etcd --ssh --nodes n1,n2,n3 --ssh-user admin --sudo --nemesis partition,kill
+  $ faultline test etcd --ssh --nodes-file nodes.txt --no-install --nemesis partition
   $ faultline analyze store/latest`;
 
 /** Commander parser for a seed: a non-negative integer. */
@@ -100,7 +109,7 @@ export function addTestCommand(program: Command): void {
       'none',
     )
     .option('--partition <modes>', `partition modes to draw from (${PARTITION_MODES.join(', ')})`)
-    .option('--nodes <n>', 'cluster size', positiveInteger, 5)
+    .option('--nodes <n|hosts>', 'cluster size, or with --ssh the hosts (h1,h2,h3)', countOrHosts, 5)
     .option(
       '--concurrency <n>',
       'client workers, bound to nodes round robin (default 2 per node)',
@@ -117,7 +126,7 @@ export function addTestCommand(program: Command): void {
     )
     .option('--keep', 'leave the containers running afterwards (remove with faultline clean)')
     .option('--serializable-reads', 'etcd: serializable (possibly stale) reads instead of linearizable ones');
-  addSystemWorkloadOptions(command)
+  addSystemWorkloadOptions(addPlatformOptions(command))
     .option('--store <dir>', 'where runs are stored', 'store')
     .option('--op-timeout <seconds>', 'an op running longer is recorded as info', positiveSeconds, 5)
     .option('--recover <seconds>', 'pause on the healed cluster before the final phase', positiveSeconds, 5)
@@ -143,7 +152,7 @@ export function addTestCommand(program: Command): void {
             choose('--partition', m, PARTITION_MODES as readonly PartitionMode[]),
           )
         : undefined;
-      const nodes = nodeNames(flags.nodes);
+      const { nodes, platform } = resolvePlatform(flags.nodes, flags);
       const nemesis =
         kinds.length === 0
           ? undefined
@@ -153,8 +162,9 @@ export function addTestCommand(program: Command): void {
         system,
         workload,
         ...(nemesis ? { nemesis } : {}),
-        nodes: flags.nodes,
-        concurrency: flags.concurrency ?? 2 * flags.nodes,
+        nodes: nodes.length,
+        concurrency: flags.concurrency ?? 2 * nodes.length,
+        ...(platform ? { platform } : {}),
         timeLimitS: flags.timeLimit,
         rate: flags.rate,
         seed: seedValue,
