@@ -1,8 +1,54 @@
 import ssh2, { type ClientChannel, type ConnectConfig } from 'ssh2';
 import { FaultlineError } from '../core/errors.js';
+import { EXEC_ABANDONED } from './docker-remote.js';
 import { entriesFor, hostKeyAlgorithms, judgeHostKey, knownHostName, type KnownHost } from './known-hosts.js';
 import type { SshAuth } from './ssh-auth.js';
 import type { SshTarget } from './ssh-target.js';
+
+/** A command's exit code, raw stdout and stderr. */
+export interface RawExecResult {
+  exitCode: number;
+  stdout: Buffer;
+  stderr: string;
+}
+
+/** Exit code of a command killed by a signal (128 + its number, as shells report it). */
+const SIGNAL_EXIT: Record<string, number> = { KILL: 137, TERM: 143, INT: 130, HUP: 129 };
+
+/** Collects a channel's output and exit status; closes it 5 s after `timeoutMs` (EXEC_ABANDONED). */
+function collect(
+  stream: ClientChannel,
+  stdin: string | Uint8Array | undefined,
+  timeoutMs: number | undefined,
+  done: (r: RawExecResult) => void,
+): void {
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  let code: number | undefined;
+  let abandoned = false;
+  const limit =
+    timeoutMs === undefined
+      ? undefined
+      : setTimeout(() => {
+          abandoned = true;
+          stream.close();
+        }, timeoutMs + 5000);
+  stream.on('data', (c: Buffer) => out.push(c));
+  stream.stderr.on('data', (c: Buffer) => err.push(c));
+  stream.on('exit', (status: number | null, signal?: string) => {
+    code = status ?? SIGNAL_EXIT[signal ?? ''] ?? 255;
+  });
+  stream.on('close', () => {
+    if (limit) clearTimeout(limit);
+    // No exit status: the connection died under the command.
+    done({
+      exitCode: abandoned ? EXEC_ABANDONED : (code ?? 255),
+      stdout: Buffer.concat(out),
+      stderr: Buffer.concat(err).toString('utf8'),
+    });
+  });
+  stream.end(stdin === undefined ? undefined : Buffer.from(stdin));
+}
 
 /** How to verify host keys: against known_hosts entries, or (strict checking off) not at all. */
 export interface HostKeyPolicy {
@@ -52,27 +98,26 @@ export class SshConnection {
     return this.ready;
   }
 
-  /** Opens a channel running `command` (a shell command line); retries once on a fresh connection. */
-  async channel(command: string): Promise<{ stream: ClientChannel; release: () => void }> {
+  /**
+   * Runs `command` (a shell command line) on a channel of the shared connection: its exit code, raw
+   * stdout and stderr. Retries once on a fresh connection when the channel cannot be opened (the
+   * command did not start then). Gives up `graceMs` after `timeoutMs` with EXEC_ABANDONED.
+   */
+  async run(
+    command: string,
+    stdin: string | Uint8Array | undefined,
+    timeoutMs?: number,
+  ): Promise<RawExecResult> {
     await this.acquire();
     try {
-      const stream = await this.execOnce(command).catch(async (error: unknown) => {
+      return await this.runOnce(command, stdin, timeoutMs).catch((error: unknown) => {
         if (error instanceof FaultlineError) throw error;
         // The connection may have died since its last use: open it again, once.
         this.drop();
-        return this.execOnce(command);
+        return this.runOnce(command, stdin, timeoutMs);
       });
-      let released = false;
-      const release = (): void => {
-        if (released) return;
-        released = true;
-        this.releaseSlot();
-      };
-      stream.once('close', release);
-      return { stream, release };
-    } catch (error) {
+    } finally {
       this.releaseSlot();
-      throw error;
     }
   }
 
@@ -82,10 +127,21 @@ export class SshConnection {
     this.drop();
   }
 
-  private async execOnce(command: string): Promise<ClientChannel> {
+  private async runOnce(
+    command: string,
+    stdin: string | Uint8Array | undefined,
+    timeoutMs: number | undefined,
+  ): Promise<RawExecResult> {
     const client = await this.connect();
     return new Promise((resolve, reject) => {
-      client.exec(command, (error, stream) => (error ? reject(error) : resolve(stream)));
+      client.exec(command, (error, stream) => {
+        if (error) {
+          reject(error);
+          return;
+        }
+        // Listeners go on synchronously: the exit status and close may arrive in the same packet.
+        collect(stream, stdin, timeoutMs, resolve);
+      });
     });
   }
 

@@ -1,11 +1,7 @@
 import { FaultlineError } from '../core/errors.js';
 import type { ExecOptions, ExecResult, Remote } from '../core/remote.js';
-import { EXEC_ABANDONED } from './docker-remote.js';
 import { shellCommand, shellQuote } from './shell-quote.js';
-import type { SshConnection } from './ssh-connection.js';
-
-/** Exit code of a command that was killed by a signal (128 + signal number, as shells report it). */
-const SIGNAL_EXIT: Record<string, number> = { KILL: 137, TERM: 143, INT: 130, HUP: 129 };
+import type { RawExecResult, SshConnection } from './ssh-connection.js';
 
 /**
  * Remote over SSH: one reused connection per node, commands as shell lines (as root, through
@@ -72,16 +68,15 @@ export class SshRemote implements Remote {
     return c;
   }
 
-  /** Runs one shell line; the exit code, raw stdout and stderr. Gives up 5 s after the timeout. */
+  /** Runs one shell line; the exit code, raw stdout and stderr. */
   private async run(
     node: string,
     line: string,
     stdin: string | Uint8Array | undefined,
     timeoutMs: number | undefined,
-  ): Promise<{ exitCode: number; stdout: Buffer; stderr: string }> {
-    let opened;
+  ): Promise<RawExecResult> {
     try {
-      opened = await this.connection(node).channel(line);
+      return await this.connection(node).run(line, stdin, timeoutMs);
     } catch (cause) {
       if (cause instanceof FaultlineError) throw cause;
       throw new FaultlineError(
@@ -93,31 +88,5 @@ export class SshRemote implements Remote {
         },
       );
     }
-    const { stream, release } = opened;
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    stream.on('data', (c: Buffer) => out.push(c));
-    stream.stderr.on('data', (c: Buffer) => err.push(c));
-    const exitCode = await new Promise<number>((resolve) => {
-      let code: number | undefined;
-      const limit =
-        timeoutMs === undefined
-          ? undefined
-          : setTimeout(() => {
-              stream.close();
-              resolve(EXEC_ABANDONED);
-            }, timeoutMs + 5000);
-      stream.on('exit', (status: number | null, signal?: string) => {
-        code = status ?? SIGNAL_EXIT[signal ?? ''] ?? 255;
-      });
-      stream.on('close', () => {
-        if (limit) clearTimeout(limit);
-        release();
-        // No exit status: the connection died under the command.
-        resolve(code ?? 255);
-      });
-      stream.end(stdin === undefined ? undefined : Buffer.from(stdin));
-    });
-    return { exitCode, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8') };
   }
 }
