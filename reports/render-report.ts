@@ -64,6 +64,7 @@ function renderHeader(
       : undefined;
   const meta = [
     row('system', [test.system, test.version].filter(Boolean).join(' ') || undefined),
+    row('platform', test.platform),
     row('nodes', test.nodes?.join(', ')),
     row('workload', test.workload),
     row('nemesis', test.nemesis),

@@ -11,6 +11,8 @@ export interface TestInfo {
   /** Nemesis name or schedule, e.g. `partition,kill`. */
   nemesis?: string;
   seed?: number | string;
+  /** Where the nodes ran: `docker` or `ssh`. */
+  platform?: string;
   /** Client worker count; timeline lanes are `process mod concurrency` when given. */
   concurrency?: number;
   /** The exact command line that reproduces the run. */

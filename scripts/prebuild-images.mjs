@@ -34,3 +34,13 @@ for (const system of builtinSystems) {
   }
 }
 if (failed > 0) console.error(`prebuild-images: ${failed} image(s) failed; their tests will fail too.`);
+
+// The stand-in SSH hosts of the SSH platform's tests.
+try {
+  const started = Date.now();
+  const { sshHostImage } = await tsImport('../src/control/ssh-host-image.ts', import.meta.url);
+  const { image } = await ensureImages(sshHostImage, { onProgress: () => {} });
+  console.log(`prebuild-images: sshhost: ${image} ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+} catch (error) {
+  console.error(`prebuild-images: sshhost: FAILED: ${error?.message ?? error}`);
+}

@@ -31,6 +31,8 @@ export interface RunDefaults {
   rate: number;
   nemesisInterval: number;
   seedHelp: string;
+  /** How `--nodes` is read; `test` also takes SSH hosts there (default: a positive count). */
+  nodesFlag?: { flags: string; help: string; parse: (text: string) => number | string };
 }
 
 /** Commander parser for a seed: a non-negative integer. */
@@ -46,7 +48,12 @@ export function seedNumber(text: string): number {
 export function addRunOptions(command: Command, defaults: RunDefaults): Command {
   return command
     .option('--partition <modes>', `partition modes to draw from (${PARTITION_MODES.join(', ')})`)
-    .option('--nodes <n>', 'cluster size', positiveInteger, defaults.nodes)
+    .option(
+      defaults.nodesFlag?.flags ?? '--nodes <n>',
+      defaults.nodesFlag?.help ?? 'cluster size',
+      defaults.nodesFlag?.parse ?? positiveInteger,
+      defaults.nodes,
+    )
     .option(
       '--concurrency <n>',
       'client workers, bound to nodes round robin (default 2 per node)',

@@ -80,6 +80,7 @@ export async function runTest(spec: TestSpec): Promise<RunOutcome> {
     nemesis: faults.map((f) => f.name).join(',') || 'none',
     seed: spec.seed,
     concurrency: spec.concurrency,
+    platform: platform.name,
     startTime: startedAt.toISOString(),
     ...(spec.command ? { command: spec.command.join(' ') } : {}),
   };
@@ -92,6 +93,7 @@ export async function runTest(spec: TestSpec): Promise<RunOutcome> {
       nemesis: faults.map((f) => f.name),
       nodes: spec.nodes,
       concurrency: spec.concurrency,
+      platform: platform.name,
       timeLimitS: spec.timeLimitS,
       rate: spec.rate,
       seed: spec.seed,
@@ -128,6 +130,7 @@ export async function runTest(spec: TestSpec): Promise<RunOutcome> {
           runId,
           nodes: spec.nodes,
           image: s.image!,
+          recipe: spec.system.image,
           onProgress: (line) => log(`  ${line}`),
           ...(spec.nemesis?.privileges ? { privileges: spec.nemesis.privileges } : {}),
         });
@@ -135,8 +138,9 @@ export async function runTest(spec: TestSpec): Promise<RunOutcome> {
       },
       teardown: async (s) => {
         if (spec.keep && s.cluster) {
+          s.cluster.release?.();
           log(
-            `kept run ${runId}: nodes ${s.cluster.nodes.join(', ')}; remove with \`faultline clean --run ${runId}\``,
+            `kept run ${runId}: nodes ${s.cluster.nodes.join(', ')}; remove with \`${platform.cleanCommand?.(runId) ?? `faultline clean --run ${runId}`}\``,
           );
           return;
         }

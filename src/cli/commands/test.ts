@@ -2,7 +2,6 @@ import { randomInt } from 'node:crypto';
 import type { Command } from 'commander';
 import { FaultlineError } from '../../core/errors.js';
 import type { CheckResult } from '../../core/checker.js';
-import { nodeNames } from '../../control/docker-cluster.js';
 import { runTest } from '../../runner/run-test.js';
 import type { RunOutcome } from '../../runner/test-spec.js';
 import { nemesisKinds, nemesisPackage } from '../../../nemesis/nemesis-package.js';
@@ -10,6 +9,12 @@ import { PARTITION_MODES, type PartitionMode } from '../../../nemesis/grudge.js'
 import { summarizeResult } from '../../../reports/anomaly-summary.js';
 import { positiveSeconds } from '../option-parsers.js';
 import { workloads, type WorkloadName } from '../registries.js';
+import {
+  addPlatformOptions,
+  countOrHosts,
+  resolvePlatform,
+  type PlatformFlags,
+} from '../platform-options.js';
 import { withSystemOptions, type SystemsOfCommand } from '../system-loading.js';
 import {
   addRunOptions,
@@ -21,7 +26,9 @@ import {
   type WorkloadFlags,
 } from '../test-options.js';
 
-interface TestFlags extends WorkloadFlags, RunFlags {
+interface TestFlags extends WorkloadFlags, Omit<RunFlags, 'nodes'>, PlatformFlags {
+  /** A node count, or hosts with --ssh. */
+  nodes: number | string;
   workload: string;
   nemesis: string;
   keep?: boolean;
@@ -47,7 +54,13 @@ The run is stored in <store>/<test>/<timestamp>/ (history.jsonl, test.json, resu
 index.html, logs/); <store>/latest points at it. Re-check it with \`faultline analyze\`.
 
 Examples:
-${[...lines, 'faultline test ./my-db.ts --nemesis partition,kill', 'faultline analyze store/latest']
+${[
+  ...lines,
+  'faultline test ./my-db.ts --nemesis partition,kill',
+  'faultline test etcd --ssh --nodes n1,n2,n3 --ssh-user admin --sudo --nemesis partition,kill',
+  'faultline test etcd --ssh --nodes-file nodes.txt --no-install --nemesis partition',
+  'faultline analyze store/latest',
+]
   .map((l) => `  $ ${l}`)
   .join('\n')}`;
 }
@@ -104,8 +117,13 @@ export function addTestCommand(program: Command): void {
     rate: 200,
     nemesisInterval: 10,
     seedHelp: 'seed of the generator and nemesis schedule (default: random, printed)',
+    nodesFlag: {
+      flags: '--nodes <n|hosts>',
+      help: 'cluster size, or with --ssh the hosts (h1,h2,h3)',
+      parse: countOrHosts,
+    },
   });
-  addWorkloadOptions(command)
+  addWorkloadOptions(addPlatformOptions(command))
     .option('--keep', 'leave the containers running afterwards (remove with faultline clean)')
     .option('--op-timeout <seconds>', 'an op running longer is recorded as info', positiveSeconds, 5)
     .option('--recover <seconds>', 'pause on the healed cluster before the final phase', positiveSeconds, 5);
@@ -131,7 +149,8 @@ export function addTestCommand(program: Command): void {
         flags as unknown as Record<string, unknown>,
         systems.all(),
       );
-      system.validate?.(systemOptions, flags.nodes);
+      const { nodes, platform } = resolvePlatform(flags.nodes, flags);
+      system.validate?.(systemOptions, nodes.length);
       const kinds = list(flags.nemesis);
       for (const k of kinds) choose('--nemesis', k, Object.keys(nemesisKinds));
       const partitionModes = flags.partition
@@ -139,7 +158,6 @@ export function addTestCommand(program: Command): void {
             choose('--partition', m, PARTITION_MODES as readonly PartitionMode[]),
           )
         : undefined;
-      const nodes = nodeNames(flags.nodes);
       const nemesis =
         kinds.length === 0
           ? undefined
@@ -149,8 +167,9 @@ export function addTestCommand(program: Command): void {
         system,
         workload,
         ...(nemesis ? { nemesis } : {}),
-        nodes: flags.nodes,
-        concurrency: flags.concurrency ?? 2 * flags.nodes,
+        nodes: nodes.length,
+        concurrency: flags.concurrency ?? 2 * nodes.length,
+        ...(platform ? { platform } : {}),
         timeLimitS: flags.timeLimit,
         rate: flags.rate,
         seed: seedValue,

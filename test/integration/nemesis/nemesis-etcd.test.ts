@@ -35,7 +35,9 @@ describe('nemeses against a real etcd cluster', () => {
       const grudge = { n1: ['n2', 'n3'], n2: ['n1'], n3: ['n1'] };
       const r = await nemesis.invoke(e.ctx, { f: 'start-partition', value: { mode: 'one', grudge } });
       expect(r).toEqual({ type: 'info', value: { mode: 'one', grudge } });
-      expect(await sh('n2', 'iptables -S INPUT')).toContain(`-A INPUT -s ${e.cluster.ip('n1')}/32 -j DROP`);
+      expect(await sh('n2', 'iptables -S faultline-partition')).toContain(
+        `-A faultline-partition -s ${e.cluster.ip('n1')}/32 -j DROP`,
+      );
       const isolated = await e.client('register', 'n1');
       const majority = await e.client('register', 'n2');
       const w = await isolated.invoke(op('write', [1, 100]), AbortSignal.timeout(3000));
@@ -150,6 +152,8 @@ describe('nemeses against a real etcd cluster', () => {
   it(
     'teardown heals everything, and is safe to call twice',
     async () => {
+      // A rule of the host's own firewall: faultline's heal must leave it alone.
+      await sh('n2', 'iptables -w -A INPUT -s 192.0.2.7 -j DROP');
       const pid = (await etcd.process!.pid(e.ctx, 'n1'))!;
       await nemesis.invoke(e.ctx, { f: 'start-partition', value: 'halves' });
       await nemesis.invoke(e.ctx, { f: 'pause', value: ['n1'] });
@@ -160,8 +164,11 @@ describe('nemeses against a real etcd cluster', () => {
       });
       await nemesis.teardown(e.ctx);
       await nemesis.teardown(e.ctx);
+      expect(await sh('n2', 'iptables -S INPUT')).toContain('-A INPUT -s 192.0.2.7/32 -j DROP');
+      await sh('n2', 'iptables -w -D INPUT -s 192.0.2.7 -j DROP');
       for (const node of e.cluster.nodes) {
         expect(await sh(node, 'iptables -S | grep -c DROP || true')).toBe('0');
+        expect(await sh(node, 'iptables -S | grep -c faultline- || true')).toBe('0');
         expect(
           await sh(node, `cat ${FAKETIME_FILE}; test -f /run/faultline/strobe.pid && echo strobing || true`),
         ).toBe('+0.000');
