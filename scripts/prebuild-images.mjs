@@ -38,7 +38,7 @@ if (failed > 0) console.error(`prebuild-images: ${failed} image(s) failed; their
 // The stand-in SSH hosts of the SSH platform's tests.
 try {
   const started = Date.now();
-  const { sshHostImage } = await tsImport('../src/control/ssh-host-image.ts', import.meta.url);
+  const { sshHostImage } = await tsImport('../test/integration/ssh/ssh-host-image.ts', import.meta.url);
   const { image } = await ensureImages(sshHostImage, { onProgress: () => {} });
   console.log(`prebuild-images: sshhost: ${image} ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 } catch (error) {

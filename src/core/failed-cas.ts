@@ -12,7 +12,7 @@ export const CAS_MISMATCH = 'cas-mismatch';
 /**
  * How a failed cas without the marker is read: `ignore` (default) drops it, as a fail means only
  * "did not take effect"; `observe` reads a bare fail (no `error`) as a failed comparison, for
- * imported histories whose clients use bare fails for mismatches (Jepsen's etcd tests).
+ * imported histories whose clients use bare fails for mismatches (some of Jepsen's tests).
  */
 export type FailedCasReading = 'ignore' | 'observe';
 

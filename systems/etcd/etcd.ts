@@ -21,6 +21,8 @@ export const etcd = defineSystem({
     'faultline test etcd --workload register --nemesis partition,kill --time-limit 60 --seed 1',
     'faultline test etcd --workload set --nemesis partition --nodes 3 --rate 100',
     'faultline test etcd --serializable-reads --nemesis partition --partition one --time-limit 30',
+    'faultline test etcd --ssh --nodes n1,n2,n3 --ssh-user admin --sudo --nemesis partition,kill',
+    'faultline test etcd --ssh --nodes-file nodes.txt --no-install --nemesis partition',
   ],
 
   async version(ctx) {

@@ -58,7 +58,7 @@ Examples:
   $ faultline check examples/cas-register-valid.jsonl --model cas-register
   $ faultline check history.edn --model cas-register --independent --json
   $ faultline check knossos.edn --model cas-register --nil-reads unknown --budget 5000000
-  $ faultline check jepsen-etcd.edn --model cas-register --independent --failed-cas observe
+  $ faultline check jepsen-history.edn --model cas-register --independent --failed-cas observe
   $ faultline check crashed-run/history.jsonl --model register --ignore-truncated --report out/
   $ faultline check examples/register-sequential-not-linearizable.jsonl -m register --consistency sequential
   $ faultline check examples/kv-causal-invalid.jsonl --model kv --consistency causal

@@ -54,13 +54,7 @@ The run is stored in <store>/<test>/<timestamp>/ (history.jsonl, test.json, resu
 index.html, logs/); <store>/latest points at it. Re-check it with \`faultline analyze\`.
 
 Examples:
-${[
-  ...lines,
-  'faultline test ./my-db.ts --nemesis partition,kill',
-  'faultline test etcd --ssh --nodes n1,n2,n3 --ssh-user admin --sudo --nemesis partition,kill',
-  'faultline test etcd --ssh --nodes-file nodes.txt --no-install --nemesis partition',
-  'faultline analyze store/latest',
-]
+${[...lines, 'faultline test ./my-db.ts --nemesis partition,kill', 'faultline analyze store/latest']
   .map((l) => `  $ ${l}`)
   .join('\n')}`;
 }

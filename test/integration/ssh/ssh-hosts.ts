@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import ssh2 from 'ssh2';
 import { createCluster, type DockerCluster } from '../../../src/control/docker-cluster.js';
 import { ensureImages } from '../../../src/control/images.js';
-import { SSH_HOST_START, SSH_HOST_SUDO_USER, sshHostImage } from '../../../src/control/ssh-host-image.js';
+import { SSH_HOST_START, SSH_HOST_SUDO_USER, sshHostImage } from './ssh-host-image.js';
 
 export interface SshHosts {
   /** The containers, for looking at the hosts from outside SSH. */

@@ -1,4 +1,4 @@
-import type { ImageRecipe } from '../core/system.js';
+import type { ImageRecipe } from '../../../src/core/system.js';
 
 /** The non-root user with passwordless sudo on the stand-in hosts (for `--ssh-user ... --sudo`). */
 export const SSH_HOST_SUDO_USER = 'admin';
