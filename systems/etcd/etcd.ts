@@ -69,6 +69,12 @@ export const etcd: System = {
 
   logFiles: () => [ETCD_LOG],
 
+  // etcd fdatasyncs its WAL before it acknowledges, and fsyncs new WAL files and their directory.
+  storage: {
+    dataDir: ETCD_DATA_ROOT,
+    corruptible: ['*.etcd/member/wal/*.wal', '*.etcd/member/snap/db'],
+  },
+
   clients: { register: etcdRegisterClients, set: etcdSetClients },
 
   killable: {
