@@ -9,6 +9,12 @@ import { registerWorkload } from '../../../workloads/register/register-workload.
 import { listAppendWorkload } from '../../../workloads/list-append/list-append-workload.js';
 import { itFaultedRun } from '../systems/it-faulted-run.js';
 
+/** Ok client completions after the first completion of nemesis op `f` (e.g. after the first restart). */
+const okAfter = (history: History, f: string): number => {
+  const at = completions(history, f)[0]?.time ?? Infinity;
+  return history.filter((op) => op.process !== 'nemesis' && op.type === 'ok' && op.time > at).length;
+};
+
 const completions = (history: History, f: string): Op[] =>
   history.filter((op) => op.process === 'nemesis' && op.type === 'info' && op.f === f);
 
@@ -32,7 +38,7 @@ describe('file-system faults in full runs', () => {
         const lost = (op.value as { lost: Record<string, { errors: number }> }).lost;
         expect(Object.values(lost).every((l) => l.errors === 0)).toBe(true);
       }
-      expect(r.okInFaultedPeriod).toBeGreaterThan(20);
+      expect(okAfter(r.history, 'stop-lose-unfsynced')).toBeGreaterThan(20);
       expect(r.outcome.verdict).toBe(true);
     },
     (r) => ` losses=${JSON.stringify(completions(r.history, 'start-lose-unfsynced').map((o) => o.value))}`,
@@ -54,7 +60,7 @@ describe('file-system faults in full runs', () => {
     },
     (r) => {
       expect(completions(r.history, 'start-lose-unfsynced').length).toBeGreaterThan(0);
-      expect(r.okInFaultedPeriod).toBeGreaterThan(10);
+      expect(okAfter(r.history, 'stop-lose-unfsynced')).toBeGreaterThan(10);
       expect(r.outcome.verdict).toBe(true);
     },
   );
