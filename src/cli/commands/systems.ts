@@ -18,7 +18,9 @@ export function supportedNemeses(system: System): string[] {
     ...(system.killable ? ['kill'] : []),
     ...(system.pausable ? ['pause'] : []),
     ...(system.process ? ['clock'] : []),
-    ...(system.storage && system.killable ? ['lose-unfsynced'] : []),
+    ...(system.storage && system.killable && system.storage.notDurable?.({}) === undefined
+      ? ['lose-unfsynced']
+      : []),
     ...(system.storage && system.killable && system.storage.corruptible.length > 0 ? ['corrupt'] : []),
   ];
 }
