@@ -1,9 +1,11 @@
 import { FaultlineError } from '../src/core/errors.js';
-import { mergePrivileges, type NemesisPackage } from '../src/core/nemesis.js';
+import { mergeImageLayers, mergePrivileges, type NemesisPackage } from '../src/core/nemesis.js';
 import { clockFault, clockNemesis, type ClockFaultOptions } from './clock-nemesis.js';
 import { composeNemeses } from './compose-nemesis.js';
+import { corruptPackage } from './corrupt-nemesis.js';
 import type { PartitionMode } from './grudge.js';
 import { killFault, killNemesis } from './kill-nemesis.js';
+import { loseUnsyncedPackage } from './lose-unfsynced-nemesis.js';
 import { partitionFault, partitionNemesis } from './partition-nemesis.js';
 import { pauseFault, pauseNemesis } from './pause-nemesis.js';
 import type { Target } from './targets.js';
@@ -27,6 +29,8 @@ export const nemesisKinds = {
   kill: (o) => ({ nemesis: killNemesis(), faults: [killFault(o.nodes, o.targets)] }),
   pause: (o) => ({ nemesis: pauseNemesis(), faults: [pauseFault(o.nodes, o.targets)] }),
   clock: (o) => ({ nemesis: clockNemesis(), faults: [clockFault(o.nodes, o.clock)] }),
+  'lose-unfsynced': (o) => loseUnsyncedPackage(o.nodes, o.targets),
+  corrupt: (o) => corruptPackage(o.nodes, o.targets),
 } satisfies Record<string, KindFactory>;
 
 export type NemesisKind = keyof typeof nemesisKinds;
@@ -42,9 +46,13 @@ export function nemesisPackage(kinds: readonly string[], options: NemesisPackage
     return nemesisKinds[kind as NemesisKind](options);
   });
   const privileges = mergePrivileges(parts.map((p) => p.privileges));
+  const image = mergeImageLayers(parts.map((p) => p.image));
+  const prepare = parts.flatMap((p) => p.prepare ?? []);
   return {
     nemesis: composeNemeses(parts.map((p) => p.nemesis)),
     faults: parts.flatMap((p) => p.faults),
     ...(Object.keys(privileges).length > 0 ? { privileges } : {}),
+    ...(image ? { image } : {}),
+    ...(prepare.length > 0 ? { prepare } : {}),
   };
 }

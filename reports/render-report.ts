@@ -132,6 +132,12 @@ function showPrimaries(p: readonly string[] | null | undefined): string {
   return p.length === 0 ? 'none' : p.join(', ');
 }
 
+/** What the nodes did after a fault ended (e.g. the database log after a corrupt fault), folded. */
+function renderAfter(after: string | undefined): string {
+  if (after === undefined) return '';
+  return `<details><summary>after the stop</summary><pre>${escapeHtml(after)}</pre></details>`;
+}
+
 function renderFaults(faults: readonly FaultInterval[]): string {
   if (faults.length === 0)
     return '<p class="note">No faults were injected (no nemesis events in the history).</p>';
@@ -142,7 +148,7 @@ function renderFaults(faults: readonly FaultInterval[]): string {
     .slice(0, 200)
     .map(
       (f) =>
-        `<tr><td>${escapeHtml(f.kind)}</td><td><code>${escapeHtml(f.label)}</code></td><td>${formatMs(f.start)}</td>` +
+        `<tr><td>${escapeHtml(f.kind)}</td><td><code>${escapeHtml(f.label)}</code>${renderAfter(f.after)}</td><td>${formatMs(f.start)}</td>` +
         `<td>${f.end === null ? 'never healed' : formatMs(f.end)}</td>` +
         (withPrimaries
           ? `<td>${escapeHtml(showPrimaries(f.primariesAfterStart))} → ${escapeHtml(showPrimaries(f.primariesAfterEnd))}</td>`

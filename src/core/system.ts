@@ -102,6 +102,24 @@ export interface System {
   pausable?: Pausable;
   primaries?: HasPrimaries;
   process?: HasProcess;
+  /** Where it keeps its durable state, for the file-system faults (lose-unfsynced, corrupt). */
+  storage?: Storage;
+}
+
+/** A system's durable state on each node, as the file-system faults need to know it. */
+export interface Storage {
+  /**
+   * Absolute directory holding everything the database persists. The file-system layer of
+   * lose-unfsynced is mounted on its parent, so the system may remove and recreate it.
+   */
+  dataDir: string;
+  /** Files the corrupt fault may damage: shell globs relative to dataDir (data files, write-ahead logs). */
+  corruptible: readonly string[];
+  /**
+   * Why this configuration does not fsync what it acknowledges (losing unsynced writes would then
+   * only show that), or undefined when lose-unfsynced is a fair fault for it.
+   */
+  notDurable?(options: Readonly<Record<string, unknown>>): string | undefined;
 }
 
 /** The database process can be killed with SIGKILL and restarted. */

@@ -17,8 +17,8 @@ export interface ManagedCluster extends Cluster {
 export interface Platform {
   /** Shown in the report header and test.json: `docker`, `ssh`. */
   name: string;
-  /** Builds or reuses the system's image; returns its tag. */
-  images(recipe: ImageRecipe, onProgress: (line: string) => void): Promise<string>;
+  /** Builds or reuses the system's image, and a fault's layer on it when given; returns the tag to run. */
+  images(recipe: ImageRecipe, onProgress: (line: string) => void, layer?: ImageRecipe): Promise<string>;
   createCluster(options: {
     runId: string;
     nodes: number;
@@ -38,7 +38,8 @@ export interface Platform {
 /** Labelled Docker containers on one bridge network (src/control). */
 export const dockerPlatform: Platform = {
   name: 'docker',
-  images: async (recipe, onProgress) => (await ensureImages(recipe, { onProgress })).image,
+  images: async (recipe, onProgress, layer) =>
+    (await ensureImages(recipe, { onProgress, ...(layer ? { layer } : {}) })).image,
   createCluster: (o) =>
     createCluster({
       runId: o.runId,

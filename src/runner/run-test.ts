@@ -47,6 +47,8 @@ interface RunState {
  */
 export async function runTest(spec: TestSpec): Promise<RunOutcome> {
   const platform = spec.platform ?? dockerPlatform;
+  // A fault that cannot work on this system (or these options) fails here, before anything starts.
+  for (const p of spec.nemesis?.prepare ?? []) p.check(spec.system, spec.systemOptions ?? {});
   const name = spec.name ?? `${spec.system.name}-${spec.workload.name}`;
   const startedAt = new Date();
   const store = new RunStore(spec.storeDir ?? 'store', name, startedAt);
@@ -120,7 +122,7 @@ export async function runTest(spec: TestSpec): Promise<RunOutcome> {
     {
       title: 'images',
       setup: async (s) => {
-        s.image = await platform.images(spec.system.image, (line) => log(`  ${line}`));
+        s.image = await platform.images(spec.system.image, (line) => log(`  ${line}`), spec.nemesis?.image);
       },
     },
     {
@@ -150,6 +152,16 @@ export async function runTest(spec: TestSpec): Promise<RunOutcome> {
         } finally {
           await platform.reap(runId);
         }
+      },
+    },
+    {
+      title: 'node preparation',
+      setup: async (s) => {
+        for (const p of spec.nemesis?.prepare ?? []) await p.setup(s.ctx!, spec.system);
+      },
+      teardown: async (s) => {
+        if (spec.keep || !s.ctx) return;
+        for (const p of [...(spec.nemesis?.prepare ?? [])].reverse()) await p.teardown(s.ctx);
       },
     },
     {

@@ -20,7 +20,14 @@ export function sshPlatform(options: SshPlatformOptions): Platform {
     `${t.user}@${t.host.includes(':') ? `[${t.host}]` : t.host}:${t.port}`;
   return {
     name: 'ssh',
-    images: (recipe) => Promise.resolve(`${recipe.name} installed on the hosts`),
+    images: (recipe, _onProgress, layer) =>
+      layer
+        ? Promise.reject(
+            new FaultlineError('BAD_ARGUMENT', `A fault here needs the ${layer.name} image layer.`, {
+              hint: 'The file-system faults run only on Docker for now: drop --ssh, or leave those faults out.',
+            }),
+          )
+        : Promise.resolve(`${recipe.name} installed on the hosts`),
     async createCluster(o) {
       if (o.nodes !== options.targets.length) {
         throw new FaultlineError(

@@ -58,6 +58,12 @@ export const etcd = defineSystem({
 
   logFiles: () => [ETCD_LOG],
 
+  // etcd fdatasyncs its WAL before it acknowledges, and fsyncs new WAL files and their directory.
+  storage: {
+    dataDir: ETCD_DATA_ROOT,
+    corruptible: ['*.etcd/member/wal/*.wal', '*.etcd/member/snap/db'],
+  },
+
   clients: { register: etcdRegisterClients, set: etcdSetClients },
 
   killable: etcdDaemon,

@@ -133,6 +133,12 @@ export const postgresSystem = defineSystem({
 
   logFiles: () => [PG_LOG],
 
+  // fsync = on (the default): WAL is fdatasynced at commit; data files at checkpoints.
+  storage: {
+    dataDir: PG_DATA,
+    corruptible: ['pg_wal/0*', 'base/*/[0-9]*'],
+  },
+
   clients: {
     'list-append': sqlClients('list-append'),
     'rw-register': sqlClients('rw-register'),

@@ -140,6 +140,13 @@ export const redisSystem = defineSystem({
 
   logFiles: () => [REDIS_LOG, SENTINEL_LOG, SENTINEL_CONF, REDIS_CONF],
 
+  storage: {
+    dataDir: '/var/lib/faultline/redis',
+    corruptible: ['appendonlydir/*.aof', 'appendonly.aof', 'dump.rdb'],
+    // redis.conf says appendfsync everysec: a write is acknowledged up to a second before its fsync.
+    notDurable: () => 'acknowledges writes before it fsyncs them (appendfsync everysec)',
+  },
+
   clients: { register: clients(), set: clients() },
 
   killable: {

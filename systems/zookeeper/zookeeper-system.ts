@@ -117,6 +117,12 @@ export const zookeeperSystem = defineSystem({
 
   logFiles: () => [ZK_LOG, ZK_CONF],
 
+  // forceSync=yes (the default): the transaction log is fsynced before a proposal is acknowledged.
+  storage: {
+    dataDir: ZK_DATA,
+    corruptible: ['version-2/log.*', 'version-2/snapshot.*'],
+  },
+
   clients: {
     register: {
       open(ctx, node) {

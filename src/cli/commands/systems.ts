@@ -9,13 +9,21 @@ export function supportedWorkloads(system: System): string[] {
   return Object.keys(system.clients).filter((w) => Object.hasOwn(workloads, w));
 }
 
-/** Nemesis kinds that make sense for a system: partitions always, process faults when it supports them. */
+/**
+ * Nemesis kinds that make sense for a system: partitions always, process faults when it supports
+ * them, file-system faults when it declares its storage (lose-unfsynced only for configurations that
+ * fsync what they acknowledge: see `storage.notDurable`).
+ */
 export function supportedNemeses(system: System): string[] {
   return [
     'partition',
     ...(system.killable ? ['kill'] : []),
     ...(system.pausable ? ['pause'] : []),
     ...(system.process ? ['clock'] : []),
+    ...(system.storage && system.killable && system.storage.notDurable?.({}) === undefined
+      ? ['lose-unfsynced']
+      : []),
+    ...(system.storage && system.killable && system.storage.corruptible.length > 0 ? ['corrupt'] : []),
   ];
 }
 
