@@ -1,61 +1,11 @@
-// Imports point one way (DESIGN.md). This test reads every source file and rejects an import that
+// Imports point one way (docs/architecture.md, from the table in test/support/layers.ts). This test reads every source file and rejects an import that
 // goes against the direction, so the layering cannot rot silently.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, dirname, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { allowed, layers } from '../support/layers.js';
 
 const root = resolve(import.meta.dirname, '../..');
-
-/** Layer of a file, by folder. Order matters: more specific prefixes first. */
-const layers: [string, string][] = [
-  ['src/core/', 'core'],
-  ['src/history/', 'history'],
-  ['src/generator/', 'generator'],
-  ['src/check/', 'check'],
-  ['src/control/', 'control'],
-  ['src/runner/', 'runner'],
-  ['src/cli/', 'cli'],
-  ['src/index.ts', 'api'],
-  ['checkers/', 'checkers'],
-  ['workloads/', 'workloads'],
-  ['nemesis/', 'nemesis'],
-  ['systems/', 'systems'],
-  ['reports/', 'reports'],
-  ['bench/', 'bench'],
-];
-
-/** The CLI and the public API (src/index.ts) sit on top: they may import every layer. */
-const entryPoints = [
-  'core',
-  'control',
-  'history',
-  'generator',
-  'checkers',
-  'workloads',
-  'nemesis',
-  'systems',
-  'reports',
-  'runner',
-  'check',
-];
-
-/** What each layer may import (besides itself). */
-const allowed: Record<string, string[]> = {
-  core: [],
-  history: ['core'],
-  checkers: ['core', 'history'],
-  workloads: ['core', 'checkers', 'history', 'generator'],
-  generator: ['core'],
-  check: ['core', 'history', 'checkers', 'reports'],
-  control: ['core'],
-  nemesis: ['core', 'control', 'generator'],
-  systems: ['core', 'control', 'workloads', 'history'],
-  reports: ['core', 'history'],
-  runner: ['core', 'control', 'history', 'generator', 'reports'],
-  cli: entryPoints,
-  api: entryPoints,
-  bench: ['core', 'history', 'generator', 'checkers', 'control', 'runner', 'reports', 'workloads'],
-};
 
 function layerOf(path: string): string | undefined {
   const rel = relative(root, path).split(sep).join('/');
