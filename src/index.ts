@@ -1,4 +1,6 @@
-// The public library API: `import { checkHistory, checkLinearizability, checkers, runTest, readHistory } from 'faultline'`.
+// The library's check entry, `faultline` and `faultline/check`: checkers, models and history readers.
+// It loads no Docker code and no database driver (test/unit/cli/light-imports.test.ts keeps it so);
+// running tests is `faultline/runner`.
 export * from './core/index.js';
 
 export { checkLinearizability } from '../checkers/linearizability/check-linearizability.js';
@@ -49,8 +51,3 @@ export {
   type CheckHistoryOutcome,
 } from './check/check-history.js';
 export { writeCheckOutputs } from './check/write-check-outputs.js';
-
-// Running a test and checking a stored run again: what `faultline test` and `faultline analyze` do.
-export { runTest } from './runner/run-test.js';
-export type { TestSpec, RunOutcome } from './runner/test-spec.js';
-export { analyzeRun, readStoredTest, type AnalyzeOutcome, type StoredTest } from './runner/analyze-run.js';

@@ -11,7 +11,7 @@ import { createProgram } from './program.js';
 export async function runCli(argv: readonly string[]): Promise<number> {
   process.exitCode = undefined;
   try {
-    await createProgram().parseAsync([...argv], { from: 'user' });
+    await (await createProgram(argv)).parseAsync([...argv], { from: 'user' });
     return Number(process.exitCode ?? 0);
   } catch (error) {
     // Commander already printed its own message (unknown option, missing argument, bad choice).

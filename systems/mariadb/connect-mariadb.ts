@@ -1,9 +1,10 @@
-import mariadb from 'mariadb';
 import type { SqlConnection } from '../common/sql-dialect.js';
 import { MARIADB_DATABASE, MARIADB_PASSWORD, MARIADB_PORT, MARIADB_USER } from './mariadb-config.js';
 
 /** Opens one session to the MariaDB server at `host` as the suite's user, in its database. */
 export async function connectMariadb(host: string, connectTimeoutMs = 5000): Promise<SqlConnection> {
+  // The driver loads on the first connection, so declaring the system loads no driver.
+  const { default: mariadb } = await import('mariadb');
   const conn = await mariadb.createConnection({
     host,
     port: MARIADB_PORT,

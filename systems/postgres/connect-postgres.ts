@@ -1,10 +1,12 @@
-import pg from 'pg';
+import type pg from 'pg';
 import type { SqlConnection } from '../common/sql-dialect.js';
 import { PG_PORT } from './postgres-config.js';
 
 /** Opens one session to the PostgreSQL server at `host` as the superuser (the test network is trusted). */
 export async function connectPostgres(host: string, connectTimeoutMs = 5000): Promise<SqlConnection> {
-  const client = new pg.Client({
+  // The driver loads on the first connection, so declaring the system loads no driver.
+  const { default: driver } = await import('pg');
+  const client = new driver.Client({
     host,
     port: PG_PORT,
     user: 'postgres',

@@ -7,7 +7,7 @@ export async function askRedis(
   command: string,
   ...args: string[]
 ): Promise<unknown> {
-  const r = connectDirect(ip, port);
+  const r = await connectDirect(ip, port);
   try {
     await whenReady(r, 2000);
     return await r.call(command, ...args);

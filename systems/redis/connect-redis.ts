@@ -1,5 +1,4 @@
-import { Redis } from 'ioredis';
-import type { RedisOptions as IoRedisOptions } from 'ioredis';
+import type { Redis, RedisOptions as IoRedisOptions } from 'ioredis';
 import { MASTER_NAME, REDIS_PORT, SENTINEL_PORT } from './redis-config.js';
 
 /** Options shared by every connection: one attempt per command, nothing queued or resent behind our back. */
@@ -15,9 +14,14 @@ const oneAttempt: IoRedisOptions = {
   reconnectOnError: (err) => (err.message.startsWith('READONLY') ? 1 : false),
 };
 
+/** The driver, loaded on the first connection so that declaring the system loads no driver. */
+async function redisClass(): Promise<typeof Redis> {
+  return (await import('ioredis')).Redis;
+}
+
 /** A connection to the current primary as Sentinel names it; `sentinelIps` first is asked first. */
-export function connectViaSentinel(sentinelIps: readonly string[]): Redis {
-  const redis = new Redis({
+export async function connectViaSentinel(sentinelIps: readonly string[]): Promise<Redis> {
+  const redis = new (await redisClass())({
     ...oneAttempt,
     sentinels: sentinelIps.map((host) => ({ host, port: SENTINEL_PORT })),
     name: MASTER_NAME,
@@ -31,8 +35,8 @@ export function connectViaSentinel(sentinelIps: readonly string[]): Redis {
 }
 
 /** A direct connection to the server at `ip`. */
-export function connectDirect(ip: string, port = REDIS_PORT): Redis {
-  const redis = new Redis({ ...oneAttempt, host: ip, port });
+export async function connectDirect(ip: string, port = REDIS_PORT): Promise<Redis> {
+  const redis = new (await redisClass())({ ...oneAttempt, host: ip, port });
   redis.on('error', () => undefined);
   return redis;
 }

@@ -78,10 +78,10 @@ function clients(): ClientFactory {
     async open(ctx, node) {
       const { mode } = parseRedisOptions(ctx.options);
       const { nodes } = ctx.cluster;
-      if (mode === 'single') return new RedisClient(connectDirect(ctx.cluster.ip(nodes[0]!)));
+      if (mode === 'single') return new RedisClient(await connectDirect(ctx.cluster.ip(nodes[0]!)));
       // Ask the Sentinel on the worker's own node first, then the others.
       const order = [node, ...nodes.filter((n) => n !== node)].map((n) => ctx.cluster.ip(n));
-      const redis = connectViaSentinel(order);
+      const redis = await connectViaSentinel(order);
       await whenReady(redis, 5000);
       return new RedisClient(redis);
     },

@@ -14,6 +14,18 @@ function runModule(code: string): { status: number | null; stdout: string; stder
 }
 
 describe("import from 'faultline'", () => {
+  it('loads no Docker code and no database driver from the check entry', () => {
+    const run = runModule(`
+      import { createRequire } from 'node:module';
+      const check = await import('faultline/check');
+      const same = (await import('faultline')).checkHistory === check.checkHistory;
+      const loaded = Object.keys(createRequire(import.meta.url).cache).filter((f) => /node_modules.(dockerode|execa|pg|ioredis|mariadb|ssh2)/.test(f));
+      console.log(JSON.stringify({ same, loaded }));
+    `);
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual({ same: true, loaded: [] });
+  });
+
   it('exposes checkLinearizability, models and readHistory from the built package', () => {
     const run = runModule(`
       import { checkLinearizability, models, readHistory } from 'faultline';
@@ -42,12 +54,12 @@ describe("import from 'faultline'", () => {
     expect(JSON.parse(run.stdout)).toEqual({ valid: true, line: 1 });
   });
 
-  it('exposes runTest, and analyzeRun, which checks a stored run again and rewrites its reports', () => {
+  it('exposes runTest from faultline/runner, and analyzeRun, which checks a stored run again and rewrites its reports', () => {
     const run = runModule(`
       import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
       import { join } from 'node:path';
       import { tmpdir } from 'node:os';
-      import { analyzeRun, readStoredTest, runTest } from 'faultline';
+      import { analyzeRun, readStoredTest, runTest } from 'faultline/runner';
       const dir = mkdtempSync(join(tmpdir(), 'faultline-library-'));
       writeFileSync(join(dir, 'test.json'), JSON.stringify({ name: 'mem', system: 'mem', workload: 'w', nemesis: [], nodes: 1, concurrency: 1, seed: 1 }));
       writeFileSync(join(dir, 'history.jsonl'), [

@@ -9,7 +9,7 @@ import { ensureImages } from '../../../src/control/images.js';
 import { reap } from '../../../src/control/reap.js';
 import { FaultlineError } from '../../../src/core/errors.js';
 import { etcd } from '../../../systems/etcd/etcd.js';
-import { testRunId } from '../etcd/etcd-cluster.js';
+import { testRunId } from '../systems/etcd/etcd-cluster.js';
 
 describe('Docker cluster control (real engine)', () => {
   let image: string;

@@ -18,7 +18,7 @@ import {
   type Command,
   type FsOp,
 } from '../../support/durability-oracle.js';
-import { testRunId } from '../etcd/etcd-cluster.js';
+import { testRunId } from '../systems/etcd/etcd-cluster.js';
 
 const ROOT = '/mnt/fs-test';
 const WORK = `${ROOT}/w`;

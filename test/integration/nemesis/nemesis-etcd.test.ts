@@ -5,7 +5,7 @@ import type { Nemesis } from '../../../src/core/nemesis.js';
 import { nemesisPackage } from '../../../nemesis/nemesis-package.js';
 import { etcd } from '../../../systems/etcd/etcd.js';
 import { waitHealthy } from '../../../systems/etcd/etcd-health.js';
-import { op, startEtcdCluster, untilOk, type EtcdCluster } from '../etcd/etcd-cluster.js';
+import { op, startEtcdCluster, untilOk, type EtcdCluster } from '../systems/etcd/etcd-cluster.js';
 
 const T = 90_000;
 

@@ -1,11 +1,11 @@
 // Shared by the etcd and nemesis integration tests: one real etcd cluster per test file.
 import { randomBytes } from 'node:crypto';
-import { createCluster, type DockerCluster } from '../../../src/control/docker-cluster.js';
-import { ensureImages } from '../../../src/control/images.js';
-import type { Client } from '../../../src/core/client.js';
-import type { Op, Value } from '../../../src/core/op.js';
-import type { SystemContext } from '../../../src/core/system.js';
-import { etcd } from '../../../systems/etcd/etcd.js';
+import { createCluster, type DockerCluster } from '../../../../src/control/docker-cluster.js';
+import { ensureImages } from '../../../../src/control/images.js';
+import type { Client } from '../../../../src/core/client.js';
+import type { Op, Value } from '../../../../src/core/op.js';
+import type { SystemContext } from '../../../../src/core/system.js';
+import { etcd } from '../../../../systems/etcd/etcd.js';
 
 export interface EtcdCluster {
   cluster: DockerCluster;

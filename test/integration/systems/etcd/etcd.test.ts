@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dockerEngine } from '../../../src/control/docker-engine.js';
-import { etcd } from '../../../systems/etcd/etcd.js';
+import { dockerEngine } from '../../../../src/control/docker-engine.js';
+import { etcd } from '../../../../systems/etcd/etcd.js';
 import { op, startEtcdCluster, untilOk, type EtcdCluster } from './etcd-cluster.js';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
