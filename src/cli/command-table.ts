@@ -40,7 +40,8 @@ export const commandTable: readonly CommandEntry[] = [
   {
     name: 'systems',
     term: 'systems [plugins...]',
-    summary: 'List the databases faultline can test, with their workloads, nemeses and options.',
+    summary:
+      'List the databases faultline can test (built-in, from faultline.config.*, or plugins named here), with their workloads, nemeses and options.',
     load: async () => (await import('./commands/systems.js')).addSystemsCommand,
   },
   {
