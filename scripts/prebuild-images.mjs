@@ -33,3 +33,15 @@ for (const [name, system] of Object.entries(systems)) {
   }
 }
 if (failed > 0) console.error(`prebuild-images: ${failed} image(s) failed; their tests will fail too.`);
+
+// The clock nemesis's ptrace tool is compiled in an image of its own (gcc on the base image).
+try {
+  const started = Date.now();
+  const { ensureClockTool } = await tsImport('../src/control/clock-tool.ts', import.meta.url);
+  const binary = await ensureClockTool();
+  console.log(
+    `prebuild-images: clock tool: ${binary.length} bytes ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
+} catch (error) {
+  console.error(`prebuild-images: clock tool: FAILED: ${error?.message ?? error}`);
+}
