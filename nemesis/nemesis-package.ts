@@ -28,7 +28,12 @@ export const nemesisKinds = {
   partition: (o) => ({ nemesis: partitionNemesis(), faults: [partitionFault(o.nodes, o.partitionModes)] }),
   kill: (o) => ({ nemesis: killNemesis(), faults: [killFault(o.nodes, o.targets)] }),
   pause: (o) => ({ nemesis: pauseNemesis(), faults: [pauseFault(o.nodes, o.targets)] }),
-  clock: (o) => ({ nemesis: clockNemesis(), faults: [clockFault(o.nodes, o.clock)] }),
+  clock: (o) => ({
+    nemesis: clockNemesis(),
+    faults: [clockFault(o.nodes, o.clock)],
+    // ptrace attaches to the database process (also one of another user, and under Yama) to skew it.
+    privileges: { capAdd: ['SYS_PTRACE'] },
+  }),
   'lose-unfsynced': (o) => loseUnsyncedPackage(o.nodes, o.targets),
   corrupt: (o) => corruptPackage(o.nodes, o.targets),
 } satisfies Record<string, KindFactory>;

@@ -44,3 +44,15 @@ try {
 } catch (error) {
   console.error(`prebuild-images: sshhost: FAILED: ${error?.message ?? error}`);
 }
+
+// The clock nemesis's ptrace tool is compiled in an image of its own (gcc on the base image).
+try {
+  const started = Date.now();
+  const { ensureClockTool } = await tsImport('../src/control/clock-tool.ts', import.meta.url);
+  const binary = await ensureClockTool();
+  console.log(
+    `prebuild-images: clock tool: ${binary.length} bytes ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
+} catch (error) {
+  console.error(`prebuild-images: clock tool: FAILED: ${error?.message ?? error}`);
+}

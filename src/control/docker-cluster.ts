@@ -87,7 +87,7 @@ export function nodeNames(count: number): string[] {
 
 /**
  * Creates the network (an explicit 10.89.x.0/24 subnet) and N running containers, each kept alive
- * by `sleep infinity` under docker-init, with NET_ADMIN for iptables. Cleans up what it made on failure.
+ * by `sleep infinity` under docker-init, with NET_ADMIN for iptables (and `privileges` when a fault asks). Cleans up what it made on failure.
  */
 export async function createCluster(options: ClusterOptions): Promise<DockerCluster> {
   if (!Number.isInteger(options.nodeCount) || options.nodeCount < 1 || options.nodeCount > 200) {
@@ -150,7 +150,7 @@ export async function createCluster(options: ClusterOptions): Promise<DockerClus
           StopSignal: 'SIGKILL',
           HostConfig: {
             Init: true,
-            CapAdd: [...new Set(['NET_ADMIN', 'SYS_PTRACE', ...(options.privileges?.capAdd ?? [])])],
+            CapAdd: [...new Set(['NET_ADMIN', ...(options.privileges?.capAdd ?? [])])],
             Devices: (options.privileges?.devices ?? []).map((path) => ({
               PathOnHost: path,
               PathInContainer: path,

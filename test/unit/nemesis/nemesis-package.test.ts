@@ -81,7 +81,14 @@ describe('partitionScript', () => {
 
 describe('nemesisPackage privileges', () => {
   it('asks for no extra privileges for the built-in network and process faults', () => {
-    const pkg = nemesisPackage(['partition', 'kill', 'pause', 'clock'], { nodes: ['n1', 'n2', 'n3'] });
+    const pkg = nemesisPackage(['partition', 'kill', 'pause'], { nodes: ['n1', 'n2', 'n3'] });
     expect(pkg.privileges).toBeUndefined();
+  });
+
+  it('asks for SYS_PTRACE only when the clock fault is asked for (the ptrace clock tool)', () => {
+    expect(nemesisPackage(['clock'], { nodes: ['n1'] }).privileges).toEqual({ capAdd: ['SYS_PTRACE'] });
+    expect(nemesisPackage(['partition', 'clock'], { nodes: ['n1'] }).privileges).toEqual({
+      capAdd: ['SYS_PTRACE'],
+    });
   });
 });
