@@ -25,6 +25,11 @@ export interface Model<S = unknown> {
   step(state: S, op: ModelOp): S | null;
   /** A string equal for equal states and different otherwise: the memo key. */
   hash(state: S): string;
+  /**
+   * Optional, for speed: an integer equal for equal states and different otherwise. When present
+   * the linearizability search interns states by it instead of `hash` (see docs/linearizability.md).
+   */
+  id?(state: S): number;
   /** Why `op` is not a valid input for this model, or undefined when it is. Called on invocations and completions. */
   validate(f: string, value: Value, type: 'invoke' | 'ok' | 'fail' | 'info'): string | undefined;
   /** Human-readable rendering of a state, for counterexamples. */

@@ -49,6 +49,14 @@ const vocab: Record<ModelName, fc.Arbitrary<{ f: string; value: Value; returned:
       .tuple(fc.constantFrom('x', 'y'), fc.option(small, { nil: null }))
       .map(([k, v]) => ({ f: 'read', value: [k, null], returned: [k, v] })),
   ),
+  'kv-append': fc.oneof(
+    fc
+      .tuple(fc.constantFrom('x', 'y'), fc.constantFrom('a', 'b'), fc.constantFrom('put', 'append'))
+      .map(([k, v, f]) => ({ f, value: [k, v], returned: [k, v] })),
+    fc
+      .tuple(fc.constantFrom('x', 'y'), fc.constantFrom(null, '', 'a', 'b', 'ab', 'ba', 'aa'))
+      .map(([k, v]) => ({ f: 'get', value: [k, null], returned: [k, v] })),
+  ),
   set: fc.oneof(
     small.map((v) => ({ f: 'add', value: v, returned: v })),
     fc.subarray([0, 1, 2]).map((s) => ({ f: 'read', value: null, returned: s })),
