@@ -1,10 +1,26 @@
 import type { Value } from '../../src/core/op.js';
 import type { PartitionOp } from '../linearizability/partition-op.js';
 import { valueKey } from '../models/value-key.js';
+import { MinHeap } from './min-heap.js';
 
-/** Verdict of the polynomial construction for one register, or why it does not apply. */
+/** One block of a legal order: the op that wrote a value (none for the initial one) and its readers. */
+export interface UniqueBlock {
+  /** valueKey of the block's value. */
+  value: string;
+  head?: PartitionOp;
+  /** Ok reads of the value (an ok cas that read it heads the next block). */
+  readers: PartitionOp[];
+}
+
+/**
+ * Verdict of the polynomial construction for one register, or why it does not apply. A valid
+ * verdict lists the blocks of one legal order of the ops other than failed comparisons; those
+ * (`observations`) are left for the caller to place, since they only narrow the legal orders.
+ */
 export type UniqueWritesOutcome =
-  { valid: true } | { valid: false; message: string; ops: number[] } | { applies: false; reason: string };
+  | { valid: true; blocks: UniqueBlock[]; observations: PartitionOp[] }
+  | { valid: false; message: string; ops: number[] }
+  | { applies: false; reason: string };
 
 interface Role {
   op: PartitionOp;
@@ -29,6 +45,9 @@ interface Role {
  * contiguous in its program order (otherwise (3) or (4) fails), so the list respects program order.
  * Conversely a legal order induces such a segment order. Ops: `read` / `write` with the value, or
  * `cas` with [old new]; `inner` extracts the register value (for kv, the second element).
+ * Failed comparisons (type fail) are left out of the construction: they write nothing and only
+ * forbid places, so an invalid verdict without them holds with them. Segments are listed by the
+ * invocation of their first write, so the blocks follow real time where the history allows it.
  */
 export function uniqueWritesOrder(
   ops: readonly PartitionOp[],
@@ -38,6 +57,7 @@ export function uniqueWritesOrder(
   const blockOf = new Map<string, number>([[valueKey(initial), 0]]);
   const heads: (PartitionOp | undefined)[] = [undefined];
   const observers = new Map<string, number>();
+  const observations: PartitionOp[] = [];
   const needs = (op: PartitionOp): string | undefined => {
     const v = inner(op.model.value);
     if (op.f === 'read') return valueKey(v);
@@ -47,12 +67,16 @@ export function uniqueWritesOrder(
     if (op.f !== 'read' && op.f !== 'write' && op.f !== 'cas') {
       return { applies: false, reason: `op ${op.f} is not read, write or cas` };
     }
-    if (op.type === 'fail') return { applies: false, reason: 'a failed cas observed the register' };
+    if (op.type === 'fail') {
+      observations.push(op);
+      continue;
+    }
     const k = needs(op);
     if (k !== undefined) observers.set(k, (observers.get(k) ?? 0) + 1);
   }
   // Crashed writes no other op observed may not have happened: leave them out.
   const kept = ops.filter((op) => {
+    if (op.type === 'fail') return false;
     if (op.type !== 'info') return true;
     const k = valueKey(written(op, inner)!);
     return (observers.get(k) ?? 0) > (needs(op) === k ? 1 : 0);
@@ -176,15 +200,22 @@ export function uniqueWritesOrder(
     indeg[to] = list.length;
     for (const e of list) succs[e.from]!.push(to);
   });
-  const queue: number[] = [];
+  const first = new Float64Array(segments).fill(Infinity);
+  for (let b = 0; b < heads.length; b++) {
+    if (idx[b] === 0) first[seg[b]!] = b === 0 ? -Infinity : heads[b]!.call;
+  }
+  const queue = new MinHeap<number>((t) => first[t]!);
   for (let t = 0; t < segments; t++) if (indeg[t] === 0) queue.push(t);
-  let done = 0;
-  while (queue.length > 0) {
+  const segmentOrder: number[] = [];
+  while (queue.size > 0) {
     const t = queue.pop()!;
-    done++;
+    segmentOrder.push(t);
     for (const u of succs[t]!) if (--indeg[u]! === 0) queue.push(u);
   }
-  if (done === segments) return { valid: true };
+  if (segmentOrder.length === segments) {
+    const values = [...blockOf.keys()]; // in block order: the initial value, then each write's
+    return { valid: true, blocks: blocksInOrder(segmentOrder, seg, idx, heads, values, roles), observations };
+  }
   // Every segment left has a predecessor left: walk back until one repeats.
   let t = indeg.findIndex((d) => d > 0);
   const seenAt = new Map<number, number>();
@@ -218,4 +249,24 @@ function written(op: PartitionOp, inner: (v: Value) => Value): Value | undefined
   if (op.f === 'write') return v;
   if (op.f === 'cas') return (v as Value[])[1]!;
   return undefined;
+}
+
+/** The blocks of each segment, segments in `segmentOrder`, blocks in chain order. */
+function blocksInOrder(
+  segmentOrder: readonly number[],
+  seg: Int32Array,
+  idx: Int32Array,
+  heads: readonly (PartitionOp | undefined)[],
+  values: readonly string[],
+  roles: ReadonlyMap<PartitionOp, Role>,
+): UniqueBlock[] {
+  const members: number[][] = Array.from({ length: segmentOrder.length }, () => []);
+  for (let b = 0; b < heads.length; b++) members[seg[b]!]![idx[b]!] = b;
+  const blocks: UniqueBlock[] = heads.map((head, b) => ({
+    value: values[b]!,
+    ...(head === undefined ? {} : { head }),
+    readers: [],
+  }));
+  for (const r of roles.values()) if (r.role === 1) blocks[r.block]!.readers.push(r.op);
+  return segmentOrder.flatMap((t) => members[t]!.map((b) => blocks[b]!));
 }
