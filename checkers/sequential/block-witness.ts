@@ -2,24 +2,69 @@ import type { Model } from '../../src/core/model.js';
 import type { Value } from '../../src/core/op.js';
 import type { PartitionOp } from '../linearizability/partition-op.js';
 import { valueKey } from '../models/value-key.js';
-import { MinHeap } from './min-heap.js';
 import type { SeqOp } from './process-sequences.js';
-import type { UniqueBlock } from './unique-writes-order.js';
+import type { UniqueBlock, UniqueSegment } from './unique-writes-order.js';
 
-/** One key's legal block order from the unique-writes construction, and its unplaced failed comparisons. */
+/** One key's blocks and segments from the unique-writes construction, and its failed comparisons. */
 export interface KeyBlocks {
   blocks: readonly UniqueBlock[];
+  segments: readonly UniqueSegment[];
   observations: readonly PartitionOp[];
 }
 
+/** What an op is to its key's blocks: the write heading a block, a read of one, or a failed comparison. */
+interface Role {
+  kind: 'head' | 'read' | 'fail';
+  /** The block written or read; for a failed comparison the block of its expected value (-1: none). */
+  block: number;
+}
+
+/** The scheduling state of one key: its current block and what it still waits for. */
+class KeyState {
+  cur = 0;
+  readonly unread: Int32Array;
+  readonly predsLeft: Int32Array;
+  readonly succs: number[][];
+
+  constructor(readonly k: KeyBlocks) {
+    this.unread = Int32Array.from(k.blocks, (b) => b.readers.length);
+    this.predsLeft = Int32Array.from(k.segments, (s) => s.after.length);
+    this.succs = k.segments.map(() => []);
+    k.segments.forEach((s, t) => s.after.forEach((u) => this.succs[u]!.push(t)));
+    this.finishSegmentAt(0);
+  }
+
+  /** Whether the write heading block b may come now. */
+  headReady(b: number): boolean {
+    const block = this.k.blocks[b]!;
+    if (this.unread[this.cur]! > 0) return false;
+    const cur = this.k.blocks[this.cur]!;
+    if (block.chainIndex > 0) return cur.segment === block.segment && cur.chainIndex === block.chainIndex - 1;
+    const chain = this.k.segments[cur.segment]!.chain;
+    return this.predsLeft[block.segment] === 0 && cur.chainIndex === chain.length - 1;
+  }
+
+  placeHead(b: number): void {
+    this.cur = b;
+    this.finishSegmentAt(b);
+  }
+
+  /** When b ends its chain, the segment is done and its successors wait for one fewer. */
+  private finishSegmentAt(b: number): void {
+    const block = this.k.blocks[b]!;
+    if (block.chainIndex !== this.k.segments[block.segment]!.chain.length - 1) return;
+    for (const t of this.succs[block.segment]!) this.predsLeft[t]!--;
+  }
+}
+
 /**
- * Looks for one total order of the whole history from each key's block order (unique written
- * values): a topological order of program order plus, per key, "a block's write before its reads,
- * its reads before the next block's write". Reads of one block stay unordered, so this is far less
- * constrained than merging one total order per key. A failed comparison of value a must sit outside
- * a's block: before a's write when it was invoked before it, else after the next write. The order
- * found is replayed through the model, and returned only when every step is legal, so a witness is
- * always a real one; undefined says nothing (other block orders or placements may still fit).
+ * Looks for one total order of a whole keyed history whose keys have unique written values, from
+ * each key's blocks and segments (see uniqueWritesOrder). A greedy schedule: reads and failed
+ * comparisons are placed as soon as they are legal (moving a read-only op earlier never hurts);
+ * otherwise the write invoked first among those that may come now is placed. A write may come
+ * when its process reached it, every read of the key's current value is placed, and its segment's
+ * turn has come. The order found is replayed through the model and returned only when every step
+ * is legal, so a witness is always a real one; undefined says nothing (another choice may fit).
  */
 export function blockWitness(
   model: Model,
@@ -28,82 +73,64 @@ export function blockWitness(
   partitions: number,
   inner: (v: Value) => Value,
 ): SeqOp[] | undefined {
-  const seqOf = new Map<PartitionOp, SeqOp>();
-  for (const seq of sequences) for (const s of seq) seqOf.set(s.op, s);
-  const succ = new Map<SeqOp, SeqOp[]>();
-  const indeg = new Map<SeqOp, number>();
-  const node = (op: PartitionOp): SeqOp => {
-    const s = seqOf.get(op)!;
-    if (!succ.has(s)) {
-      succ.set(s, []);
-      indeg.set(s, 0);
-    }
-    return s;
-  };
-  const edge = (a: PartitionOp, b: PartitionOp): void => {
-    const to = node(b);
-    succ.get(node(a))!.push(to);
-    indeg.set(to, indeg.get(to)! + 1);
-  };
-  for (const key of keys) if (!blockEdges(key, inner, node, edge)) return undefined;
-  for (const seq of sequences) {
-    let prev: SeqOp | undefined;
-    for (const s of seq) {
-      if (!succ.has(s)) {
-        if (s.op.type !== 'info') return undefined; // an op the blocks do not place
-        continue;
-      }
-      if (prev !== undefined) edge(prev.op, s.op);
-      prev = s;
-    }
-  }
-  const ready = new MinHeap<SeqOp>((s) => s.op.call);
-  for (const [s, d] of indeg) if (d === 0) ready.push(s);
+  const roles = keyRoles(keys, inner);
+  const state = keys.map((k) => new KeyState(k));
+  const pos = new Int32Array(sequences.length);
   const order: SeqOp[] = [];
-  for (let s = ready.pop(); s !== undefined; s = ready.pop()) {
-    order.push(s);
-    for (const t of succ.get(s)!) {
-      const d = indeg.get(t)! - 1;
-      indeg.set(t, d);
-      if (d === 0) ready.push(t);
+  const next = (p: number): SeqOp | undefined => {
+    const seq = sequences[p]!;
+    while (pos[p]! < seq.length && seq[pos[p]!]!.op.type === 'info' && !roles.has(seq[pos[p]!]!.op))
+      pos[p]!++;
+    return seq[pos[p]!];
+  };
+  for (;;) {
+    let best: { p: number; s: SeqOp } | undefined;
+    let placedReadOnly = false;
+    for (let p = 0; p < sequences.length; p++) {
+      for (let s = next(p); s !== undefined; s = next(p)) {
+        const role = roles.get(s.op);
+        if (role === undefined) return undefined; // an op the blocks do not place
+        const key = state[s.part]!;
+        if (role.kind === 'head') {
+          if (key.headReady(role.block) && (best === undefined || rank(s) < rank(best.s))) best = { p, s };
+          break;
+        }
+        if (role.kind === 'read' ? key.cur !== role.block : key.cur === role.block) break;
+        if (role.kind === 'read') key.unread[role.block]!--;
+        order.push(s);
+        pos[p]!++;
+        placedReadOnly = true;
+      }
     }
+    if (placedReadOnly) continue;
+    if (best === undefined) break;
+    state[best.s.part]!.placeHead(roles.get(best.s.op)!.block);
+    order.push(best.s);
+    pos[best.p]!++;
   }
-  if (order.length !== succ.size) return undefined;
+  if (sequences.some((_, p) => next(p) !== undefined)) return undefined;
   return replays(model, order, partitions) ? order : undefined;
 }
 
-/** Adds one key's block edges; false when a failed comparison has no place (the value is always there). */
-function blockEdges(
-  key: KeyBlocks,
-  inner: (v: Value) => Value,
-  node: (op: PartitionOp) => SeqOp,
-  edge: (a: PartitionOp, b: PartitionOp) => void,
-): boolean {
-  const { blocks } = key;
-  const at = new Map<string, number>();
-  blocks.forEach((b, i) => {
-    at.set(b.value, i);
-    if (b.head !== undefined) node(b.head);
-    for (const r of b.readers) {
-      node(r);
-      if (b.head !== undefined) edge(b.head, r);
+/** Writes go in invocation order, which real time usually keeps close to a legal order. */
+const rank = (s: SeqOp): number => s.op.call;
+
+/** The role of every op the blocks place, by op. */
+function keyRoles(keys: readonly KeyBlocks[], inner: (v: Value) => Value): Map<PartitionOp, Role> {
+  const roles = new Map<PartitionOp, Role>();
+  for (const k of keys) {
+    const at = new Map<string, number>();
+    k.blocks.forEach((b, i) => {
+      at.set(b.value, i);
+      if (b.head !== undefined) roles.set(b.head, { kind: 'head', block: i });
+      for (const r of b.readers) roles.set(r, { kind: 'read', block: i });
+    });
+    for (const f of k.observations) {
+      const expected = valueKey((inner(f.model.value) as Value[])[0]!);
+      roles.set(f, { kind: 'fail', block: at.get(expected) ?? -1 });
     }
-    const next = blocks[i + 1]?.head;
-    if (next === undefined) return;
-    if (b.head !== undefined) edge(b.head, next);
-    for (const r of b.readers) edge(r, next);
-  });
-  for (const f of key.observations) {
-    node(f);
-    const j = at.get(valueKey((inner(f.model.value) as Value[])[0]!));
-    if (j === undefined) continue; // a value never written: the comparison fails anywhere
-    const head = blocks[j]!.head;
-    const after = blocks[j + 1]?.head;
-    if (head !== undefined && (after === undefined || f.call < head.call)) edge(f, head);
-    else if (after !== undefined) edge(after, f);
-    else return false;
   }
-  return true;
+  return roles;
 }
 
 /** Whether `order` steps legally through the model, one state per partition. */

@@ -132,7 +132,11 @@ export function checkSequential(history: History, options: SequentialOptions): C
             { id: 'nonsequential', message: `${o.message}${keyText}`, ops: o.ops, key: part.key ?? null },
           ]);
         }
-        const blocks = (keyBlocks[i] = { blocks: o.blocks, observations: o.observations });
+        const blocks = (keyBlocks[i] = {
+          blocks: o.blocks,
+          segments: o.segments,
+          observations: o.observations,
+        });
         if (
           o.observations.length === 0 ||
           blockWitness(model, processSequences([part]), [blocks], 1, inner) !== undefined

@@ -1,7 +1,6 @@
 import type { Value } from '../../src/core/op.js';
 import type { PartitionOp } from '../linearizability/partition-op.js';
 import { valueKey } from '../models/value-key.js';
-import { MinHeap } from './min-heap.js';
 
 /** One block of a legal order: the op that wrote a value (none for the initial one) and its readers. */
 export interface UniqueBlock {
@@ -10,15 +9,25 @@ export interface UniqueBlock {
   head?: PartitionOp;
   /** Ok reads of the value (an ok cas that read it heads the next block). */
   readers: PartitionOp[];
+  /** The segment (cas chain) the block belongs to, and its place in the chain. */
+  segment: number;
+  chainIndex: number;
+}
+
+/** A maximal cas chain: its blocks in order, and the segments program order puts before it. */
+export interface UniqueSegment {
+  chain: number[];
+  after: number[];
 }
 
 /**
  * Verdict of the polynomial construction for one register, or why it does not apply. A valid
- * verdict lists the blocks of one legal order of the ops other than failed comparisons; those
- * (`observations`) are left for the caller to place, since they only narrow the legal orders.
+ * verdict gives the blocks (block 0 holds the initial value) and segments, which describe every
+ * legal order of the ops other than failed comparisons; those (`observations`) are left for the
+ * caller to place, since they only narrow the legal orders.
  */
 export type UniqueWritesOutcome =
-  | { valid: true; blocks: UniqueBlock[]; observations: PartitionOp[] }
+  | { valid: true; blocks: UniqueBlock[]; segments: UniqueSegment[]; observations: PartitionOp[] }
   | { valid: false; message: string; ops: number[] }
   | { applies: false; reason: string };
 
@@ -46,8 +55,7 @@ interface Role {
  * Conversely a legal order induces such a segment order. Ops: `read` / `write` with the value, or
  * `cas` with [old new]; `inner` extracts the register value (for kv, the second element).
  * Failed comparisons (type fail) are left out of the construction: they write nothing and only
- * forbid places, so an invalid verdict without them holds with them. Segments are listed by the
- * invocation of their first write, so the blocks follow real time where the history allows it.
+ * forbid places, so an invalid verdict without them holds with them.
  */
 export function uniqueWritesOrder(
   ops: readonly PartitionOp[],
@@ -200,21 +208,28 @@ export function uniqueWritesOrder(
     indeg[to] = list.length;
     for (const e of list) succs[e.from]!.push(to);
   });
-  const first = new Float64Array(segments).fill(Infinity);
-  for (let b = 0; b < heads.length; b++) {
-    if (idx[b] === 0) first[seg[b]!] = b === 0 ? -Infinity : heads[b]!.call;
-  }
-  const queue = new MinHeap<number>((t) => first[t]!);
+  const queue: number[] = [];
   for (let t = 0; t < segments; t++) if (indeg[t] === 0) queue.push(t);
-  const segmentOrder: number[] = [];
-  while (queue.size > 0) {
+  let done = 0;
+  while (queue.length > 0) {
     const t = queue.pop()!;
-    segmentOrder.push(t);
+    done++;
     for (const u of succs[t]!) if (--indeg[u]! === 0) queue.push(u);
   }
-  if (segmentOrder.length === segments) {
+  if (done === segments) {
     const values = [...blockOf.keys()]; // in block order: the initial value, then each write's
-    return { valid: true, blocks: blocksInOrder(segmentOrder, seg, idx, heads, values, roles), observations };
+    const blocks: UniqueBlock[] = heads.map((head, b) => ({
+      value: values[b]!,
+      ...(head === undefined ? {} : { head }),
+      readers: [],
+      segment: seg[b]!,
+      chainIndex: idx[b]!,
+    }));
+    for (const r of roles.values()) if (r.role === 1) blocks[r.block]!.readers.push(r.op);
+    const chains: number[][] = Array.from({ length: segments }, () => []);
+    for (let c = 0; c < heads.length; c++) chains[seg[c]!]![idx[c]!] = c;
+    const segmentList = chains.map((chain, t) => ({ chain, after: preds[t]!.map((e) => e.from) }));
+    return { valid: true, blocks, segments: segmentList, observations };
   }
   // Every segment left has a predecessor left: walk back until one repeats.
   let t = indeg.findIndex((d) => d > 0);
@@ -249,24 +264,4 @@ function written(op: PartitionOp, inner: (v: Value) => Value): Value | undefined
   if (op.f === 'write') return v;
   if (op.f === 'cas') return (v as Value[])[1]!;
   return undefined;
-}
-
-/** The blocks of each segment, segments in `segmentOrder`, blocks in chain order. */
-function blocksInOrder(
-  segmentOrder: readonly number[],
-  seg: Int32Array,
-  idx: Int32Array,
-  heads: readonly (PartitionOp | undefined)[],
-  values: readonly string[],
-  roles: ReadonlyMap<PartitionOp, Role>,
-): UniqueBlock[] {
-  const members: number[][] = Array.from({ length: segmentOrder.length }, () => []);
-  for (let b = 0; b < heads.length; b++) members[seg[b]!]![idx[b]!] = b;
-  const blocks: UniqueBlock[] = heads.map((head, b) => ({
-    value: values[b]!,
-    ...(head === undefined ? {} : { head }),
-    readers: [],
-  }));
-  for (const r of roles.values()) if (r.role === 1) blocks[r.block]!.readers.push(r.op);
-  return segmentOrder.flatMap((t) => members[t]!.map((b) => blocks[b]!));
 }
