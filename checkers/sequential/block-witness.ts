@@ -17,17 +17,22 @@ interface Role {
   kind: 'head' | 'read' | 'fail';
   /** The block written or read; for a failed comparison the block of its expected value (-1: none). */
   block: number;
+  /** A failed comparison whose process later observes the expected value: it must precede its write. */
+  before?: boolean;
 }
 
 /** The scheduling state of one key: its current block and what it still waits for. */
 class KeyState {
   cur = 0;
   readonly unread: Int32Array;
+  /** Failed comparisons still to be placed that must precede each block's write. */
+  readonly waitingFails: Int32Array;
   readonly predsLeft: Int32Array;
   readonly succs: number[][];
 
   constructor(readonly k: KeyBlocks) {
     this.unread = Int32Array.from(k.blocks, (b) => b.readers.length);
+    this.waitingFails = new Int32Array(k.blocks.length);
     this.predsLeft = Int32Array.from(k.segments, (s) => s.after.length);
     this.succs = k.segments.map(() => []);
     k.segments.forEach((s, t) => s.after.forEach((u) => this.succs[u]!.push(t)));
@@ -37,7 +42,7 @@ class KeyState {
   /** Whether the write heading block b may come now. */
   headReady(b: number): boolean {
     const block = this.k.blocks[b]!;
-    if (this.unread[this.cur]! > 0) return false;
+    if (this.unread[this.cur]! > 0 || this.waitingFails[b]! > 0) return false;
     const cur = this.k.blocks[this.cur]!;
     if (block.chainIndex > 0) return cur.segment === block.segment && cur.chainIndex === block.chainIndex - 1;
     const chain = this.k.segments[cur.segment]!.chain;
@@ -75,6 +80,7 @@ export function blockWitness(
 ): SeqOp[] | undefined {
   const roles = keyRoles(keys, inner);
   const state = keys.map((k) => new KeyState(k));
+  markFailsBefore(sequences, roles, state);
   const pos = new Int32Array(sequences.length);
   const order: SeqOp[] = [];
   const next = (p: number): SeqOp | undefined => {
@@ -97,6 +103,7 @@ export function blockWitness(
         }
         if (role.kind === 'read' ? key.cur !== role.block : key.cur === role.block) break;
         if (role.kind === 'read') key.unread[role.block]!--;
+        if (role.before === true) key.waitingFails[role.block]!--;
         order.push(s);
         pos[p]!++;
         placedReadOnly = true;
@@ -131,6 +138,35 @@ function keyRoles(keys: readonly KeyBlocks[], inner: (v: Value) => Value): Map<P
     }
   }
   return roles;
+}
+
+/**
+ * Marks each failed comparison whose process later reads its expected value, or later runs a cas
+ * expecting it: values are unique, so the value cannot come back, and the fail must precede its write.
+ */
+function markFailsBefore(
+  sequences: readonly SeqOp[][],
+  roles: ReadonlyMap<PartitionOp, Role>,
+  state: readonly KeyState[],
+): void {
+  for (const seq of sequences) {
+    const later = new Set<string>();
+    for (let i = seq.length - 1; i >= 0; i--) {
+      const s = seq[i]!;
+      const role = roles.get(s.op);
+      if (role === undefined) continue;
+      if (role.kind === 'read') later.add(`${s.part}|${role.block}`);
+      if (role.kind === 'head' && s.op.type === 'ok' && s.op.f === 'cas') {
+        const block = state[s.part]!.k.blocks[role.block]!;
+        const prev = state[s.part]!.k.segments[block.segment]!.chain[block.chainIndex - 1];
+        if (prev !== undefined) later.add(`${s.part}|${prev}`);
+      }
+      if (role.kind === 'fail' && role.block > 0 && later.has(`${s.part}|${role.block}`)) {
+        role.before = true;
+        state[s.part]!.waitingFails[role.block]!++;
+      }
+    }
+  }
 }
 
 /** Whether `order` steps legally through the model, one state per partition. */
