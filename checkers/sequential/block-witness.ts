@@ -2,6 +2,7 @@ import type { Model } from '../../src/core/model.js';
 import type { Value } from '../../src/core/op.js';
 import type { PartitionOp } from '../linearizability/partition-op.js';
 import { valueKey } from '../models/value-key.js';
+import { KeyState, Trail } from './block-key-state.js';
 import type { SeqOp } from './process-sequences.js';
 import type { UniqueBlock, UniqueSegment } from './unique-writes-order.js';
 
@@ -21,55 +22,18 @@ interface Role {
   before?: boolean;
 }
 
-/** The scheduling state of one key: its current block and what it still waits for. */
-class KeyState {
-  cur = 0;
-  readonly unread: Int32Array;
-  /** Failed comparisons still to be placed that must precede each block's write. */
-  readonly waitingFails: Int32Array;
-  readonly predsLeft: Int32Array;
-  readonly succs: number[][];
-
-  constructor(readonly k: KeyBlocks) {
-    this.unread = Int32Array.from(k.blocks, (b) => b.readers.length);
-    this.waitingFails = new Int32Array(k.blocks.length);
-    this.predsLeft = Int32Array.from(k.segments, (s) => s.after.length);
-    this.succs = k.segments.map(() => []);
-    k.segments.forEach((s, t) => s.after.forEach((u) => this.succs[u]!.push(t)));
-    this.finishSegmentAt(0);
-  }
-
-  /** Whether the write heading block b may come now. */
-  headReady(b: number): boolean {
-    const block = this.k.blocks[b]!;
-    if (this.unread[this.cur]! > 0 || this.waitingFails[b]! > 0) return false;
-    const cur = this.k.blocks[this.cur]!;
-    if (block.chainIndex > 0) return cur.segment === block.segment && cur.chainIndex === block.chainIndex - 1;
-    const chain = this.k.segments[cur.segment]!.chain;
-    return this.predsLeft[block.segment] === 0 && cur.chainIndex === chain.length - 1;
-  }
-
-  placeHead(b: number): void {
-    this.cur = b;
-    this.finishSegmentAt(b);
-  }
-
-  /** When b ends its chain, the segment is done and its successors wait for one fewer. */
-  private finishSegmentAt(b: number): void {
-    const block = this.k.blocks[b]!;
-    if (block.chainIndex !== this.k.segments[block.segment]!.chain.length - 1) return;
-    for (const t of this.succs[block.segment]!) this.predsLeft[t]!--;
-  }
-}
+/** Locking writes the witness may try before it gives up (deterministic). */
+export const BLOCK_WITNESS_BUDGET = 100_000;
 
 /**
  * Looks for one total order of a whole keyed history whose keys have unique written values, from
- * each key's blocks and segments (see uniqueWritesOrder). A greedy schedule: reads and failed
- * comparisons are placed as soon as they are legal (moving a read-only op earlier never hurts);
- * otherwise the write invoked first among those that may come now is placed. A write may come
- * when its process reached it, every read of the key's current value is placed, and its segment's
- * turn has come. The order found is replayed through the model and returned only when every step
- * is legal, so a witness is always a real one; undefined says nothing (another choice may fit).
+ * each key's blocks and segments (see uniqueWritesOrder). Reads and failed comparisons are placed
+ * as soon as they are legal (moving a read-only op earlier never hurts), and so are writes nobody
+ * reads. A write may come when its process reached it, every read of the key's current value is
+ * placed, and its segment's turn has come. The remaining choice, which read write comes next, is a
+ * depth-first search in invocation order with failed configurations memoised, bounded by `budget`
+ * choices. The order found is replayed through the model and returned only when every step is
+ * legal, so a witness is always a real one; undefined says nothing.
  */
 export function blockWitness(
   model: Model,
@@ -77,50 +41,93 @@ export function blockWitness(
   keys: readonly KeyBlocks[],
   partitions: number,
   inner: (v: Value) => Value,
+  budget = BLOCK_WITNESS_BUDGET,
 ): SeqOp[] | undefined {
   const roles = keyRoles(keys, inner);
-  const state = keys.map((k) => new KeyState(k));
+  const trail = new Trail();
+  const state = keys.map((k) => new KeyState(k, trail));
   markFailsBefore(sequences, roles, state);
   const pos = new Int32Array(sequences.length);
   const order: SeqOp[] = [];
   const next = (p: number): SeqOp | undefined => {
     const seq = sequences[p]!;
     while (pos[p]! < seq.length && seq[pos[p]!]!.op.type === 'info' && !roles.has(seq[pos[p]!]!.op))
-      pos[p]!++;
+      trail.set(pos, p, pos[p]! + 1);
     return seq[pos[p]!];
   };
-  for (;;) {
-    let best: { p: number; s: SeqOp } | undefined;
-    let placedReadOnly = false;
-    for (let p = 0; p < sequences.length; p++) {
-      for (let s = next(p); s !== undefined; s = next(p)) {
-        const role = roles.get(s.op);
-        if (role === undefined) return undefined; // an op the blocks do not place
-        const key = state[s.part]!;
-        if (role.kind === 'head') {
-          if (key.headReady(role.block) && (best === undefined || rank(s) < rank(best.s))) best = { p, s };
-          break;
+  const place = (p: number, s: SeqOp): void => {
+    order.push(s);
+    trail.set(pos, p, pos[p]! + 1);
+  };
+  /** Places every op that may come at no cost; false when an op has no role (cannot be placed). */
+  const propagate = (): boolean => {
+    for (let moved = true; moved;) {
+      moved = false;
+      for (let p = 0; p < sequences.length; p++) {
+        for (let s = next(p); s !== undefined; s = next(p)) {
+          const role = roles.get(s.op);
+          if (role === undefined) return false;
+          const key = state[s.part]!;
+          const c = key.cur[0]!;
+          if (role.kind === 'head') {
+            if (!key.headReady(role.block) || key.locks(role.block)) break;
+            key.placeHead(role.block);
+          } else if (role.kind === 'read') {
+            if (c !== role.block) break;
+            key.placeRead(role.block);
+          } else {
+            if (c === role.block) break;
+            if (role.before === true) key.placeFailBefore(role.block);
+          }
+          place(p, s);
+          moved = true;
         }
-        if (role.kind === 'read' ? key.cur !== role.block : key.cur === role.block) break;
-        if (role.kind === 'read') key.unread[role.block]!--;
-        if (role.before === true) key.waitingFails[role.block]!--;
-        order.push(s);
-        pos[p]!++;
-        placedReadOnly = true;
       }
     }
-    if (placedReadOnly) continue;
-    if (best === undefined) break;
-    state[best.s.part]!.placeHead(roles.get(best.s.op)!.block);
-    order.push(best.s);
-    pos[best.p]!++;
+    return true;
+  };
+  /** Processes whose next op is a write that may come now (and holds its key), by invocation. */
+  const choices = (): number[] => {
+    const out: number[] = [];
+    for (let p = 0; p < sequences.length; p++) {
+      const s = next(p);
+      const role = s === undefined ? undefined : roles.get(s.op);
+      if (role?.kind === 'head' && state[s!.part]!.headReady(role.block)) out.push(p);
+    }
+    return out.sort((a, b) => next(a)!.op.call - next(b)!.op.call);
+  };
+  const configuration = (): string => `${pos.join(',')}|${state.map((k) => k.cur[0]).join(',')}`;
+  const failed = new Set<string>();
+  const stack: { mark: number; length: number; choices: number[]; i: number; key: string }[] = [];
+  let tried = 0;
+  for (let descend = true; ;) {
+    if (descend) {
+      if (!propagate()) return undefined;
+      if (sequences.every((_, p) => next(p) === undefined)) break;
+      const key = configuration();
+      const options = failed.has(key) ? [] : choices();
+      if (options.length > 0) {
+        stack.push({ mark: trail.mark, length: order.length, choices: options, i: 0, key });
+      } else failed.add(key);
+    }
+    const top = stack.at(-1);
+    if (top === undefined || tried++ >= budget) return undefined;
+    trail.undo(top.mark);
+    order.length = top.length;
+    if (top.i >= top.choices.length) {
+      failed.add(top.key);
+      stack.pop();
+      descend = false;
+      continue;
+    }
+    const p = top.choices[top.i++]!;
+    const s = next(p)!;
+    state[s.part]!.placeHead(roles.get(s.op)!.block);
+    place(p, s);
+    descend = true;
   }
-  if (sequences.some((_, p) => next(p) !== undefined)) return undefined;
   return replays(model, order, partitions) ? order : undefined;
 }
-
-/** Writes go in invocation order, which real time usually keeps close to a legal order. */
-const rank = (s: SeqOp): number => s.op.call;
 
 /** The role of every op the blocks place, by op. */
 function keyRoles(keys: readonly KeyBlocks[], inner: (v: Value) => Value): Map<PartitionOp, Role> {
@@ -161,9 +168,10 @@ function markFailsBefore(
         const prev = state[s.part]!.k.segments[block.segment]!.chain[block.chainIndex - 1];
         if (prev !== undefined) later.add(`${s.part}|${prev}`);
       }
+      if (role.kind === 'fail' && role.block >= 0) state[s.part]!.expectedBy[role.block]!++;
       if (role.kind === 'fail' && role.block > 0 && later.has(`${s.part}|${role.block}`)) {
         role.before = true;
-        state[s.part]!.waitingFails[role.block]!++;
+        state[s.part]!.waitingFails[role.block]!++; // set up before any trail mark
       }
     }
   }
