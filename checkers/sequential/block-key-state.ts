@@ -29,8 +29,8 @@ export class KeyState {
   readonly unread: Int32Array;
   /** Failed comparisons still to be placed that must precede each block's write. */
   readonly waitingFails: Int32Array;
-  /** Failed comparisons that expect each block's value (set up before the search). */
-  readonly expectedBy: Int32Array;
+  /** [0]: failed comparisons of a written value not yet placed (any later write may be the one they need). */
+  readonly openFails = new Int32Array(1);
   /** Segments each segment still waits for. */
   readonly predsLeft: Int32Array;
   private readonly succs: number[][];
@@ -41,7 +41,6 @@ export class KeyState {
   ) {
     this.unread = Int32Array.from(k.blocks, (b) => b.readers.length);
     this.waitingFails = new Int32Array(k.blocks.length);
-    this.expectedBy = new Int32Array(k.blocks.length);
     this.predsLeft = Int32Array.from(k.segments, (s) => s.after.length);
     this.succs = k.segments.map(() => []);
     k.segments.forEach((s, t) => s.after.forEach((u) => this.succs[u]!.push(t)));
@@ -60,11 +59,12 @@ export class KeyState {
 
   /**
    * Whether writing block b is a real choice: it holds the key until its readers are placed, or
-   * its cas chain goes on, or a failed comparison expects its value. Any other write, placed as
-   * soon as it may come, never hurts: it changes no value another op needs or must not see.
+   * its cas chain goes on, or failed comparisons of the key are still to be placed (they may need
+   * this write to move the key past their value, or need it not yet written). Any other write,
+   * placed as soon as it may come, never hurts: it changes no value another op needs.
    */
   locks(b: number): boolean {
-    return this.k.blocks[b]!.readers.length > 0 || this.expectedBy[b]! > 0 || !this.endsChain(b);
+    return this.k.blocks[b]!.readers.length > 0 || this.openFails[0]! > 0 || !this.endsChain(b);
   }
 
   placeHead(b: number): void {
@@ -76,8 +76,10 @@ export class KeyState {
     this.trail.set(this.unread, b, this.unread[b]! - 1);
   }
 
-  placeFailBefore(b: number): void {
-    this.trail.set(this.waitingFails, b, this.waitingFails[b]! - 1);
+  /** Places a failed comparison of block b (-1: a value never written); `before` as marked. */
+  placeFail(b: number, before: boolean): void {
+    if (before) this.trail.set(this.waitingFails, b, this.waitingFails[b]! - 1);
+    if (b >= 0) this.trail.set(this.openFails, 0, this.openFails[0]! - 1);
   }
 
   private endsChain(b: number): boolean {

@@ -23,7 +23,7 @@ interface Role {
 }
 
 /** Locking writes the witness may try before it gives up (deterministic). */
-export const BLOCK_WITNESS_BUDGET = 100_000;
+export const BLOCK_WITNESS_BUDGET = 20_000;
 
 /**
  * Looks for one total order of a whole keyed history whose keys have unique written values, from
@@ -77,7 +77,7 @@ export function blockWitness(
             key.placeRead(role.block);
           } else {
             if (c === role.block) break;
-            if (role.before === true) key.placeFailBefore(role.block);
+            key.placeFail(role.block, role.before === true);
           }
           place(p, s);
           moved = true;
@@ -86,15 +86,70 @@ export function blockWitness(
     }
     return true;
   };
+  const where = new Map<PartitionOp, [number, number]>();
+  sequences.forEach((seq, p) => seq.forEach((x, i) => where.set(x.op, [p, i])));
+  const placed = (op: PartitionOp): boolean => {
+    const [p, i] = where.get(op)!;
+    return i < pos[p]!;
+  };
+  /**
+   * Whether a reader of block b (written by s) must come after another unplaced write of the same
+   * key, or after a failed comparison of b, through program order, writes before their readers and
+   * cas chains. Writing b now would put every other write of the key after b's readers, and leave
+   * no place for that failed comparison, so it cannot lead to a legal order.
+   */
+  const waitsForOther = (s: SeqOp, b: number): boolean => {
+    const stack = keys[s.part]!.blocks[b]!.readers.filter((r) => !placed(r));
+    const seen = new Set<PartitionOp>(stack);
+    const visit = (op: PartitionOp | undefined): void => {
+      if (op === undefined || seen.has(op) || placed(op)) return;
+      seen.add(op);
+      stack.push(op);
+    };
+    for (let op = stack.pop(); op !== undefined; op = stack.pop()) {
+      const [p, i] = where.get(op)!;
+      if (i > 0) visit(sequences[p]![i - 1]!.op);
+      const role = roles.get(op);
+      if (role === undefined) continue;
+      const part = sequences[p]![i]!.part;
+      // A failed comparison of b that b's readers wait for would have to sit inside b's block.
+      if (role.kind === 'fail') {
+        if (part === s.part && role.block === b) return true;
+        // Its value was written already: it waits for the next write, so for every reader of it.
+        const expected = keys[part]!.blocks[role.block];
+        if (expected !== undefined && (expected.head === undefined || placed(expected.head)))
+          for (const r of expected.readers) visit(r);
+        continue;
+      }
+      const k = keys[part]!;
+      const block = k.blocks[role.block]!;
+      if (role.kind === 'read') {
+        visit(block.head);
+        continue;
+      }
+      if (op !== s.op && part === s.part) return true;
+      const prev = k.segments[block.segment]!.chain[block.chainIndex - 1];
+      if (prev === undefined) continue;
+      visit(k.blocks[prev]!.head);
+      for (const r of k.blocks[prev]!.readers) visit(r);
+    }
+    return false;
+  };
   /** Processes whose next op is a write that may come now (and holds its key), by invocation. */
   const choices = (): number[] => {
     const out: number[] = [];
     for (let p = 0; p < sequences.length; p++) {
       const s = next(p);
       const role = s === undefined ? undefined : roles.get(s.op);
-      if (role?.kind === 'head' && state[s!.part]!.headReady(role.block)) out.push(p);
+      if (role?.kind === 'head' && state[s!.part]!.headReady(role.block) && !waitsForOther(s!, role.block))
+        out.push(p);
     }
-    return out.sort((a, b) => next(a)!.op.call - next(b)!.op.call);
+    return out.sort((a, b) => rank(next(a)!) - rank(next(b)!));
+  };
+  /** A read value's write goes first when it is read first: the first invocation among its readers. */
+  const rank = (s: SeqOp): number => {
+    const block = keys[s.part]!.blocks[roles.get(s.op)!.block]!;
+    return block.readers.reduce((m, r) => Math.min(m, r.call), s.op.call + 0.5);
   };
   const configuration = (): string => `${pos.join(',')}|${state.map((k) => k.cur[0]).join(',')}`;
   const failed = new Set<string>();
@@ -168,7 +223,7 @@ function markFailsBefore(
         const prev = state[s.part]!.k.segments[block.segment]!.chain[block.chainIndex - 1];
         if (prev !== undefined) later.add(`${s.part}|${prev}`);
       }
-      if (role.kind === 'fail' && role.block >= 0) state[s.part]!.expectedBy[role.block]!++;
+      if (role.kind === 'fail' && role.block >= 0) state[s.part]!.openFails[0]!++;
       if (role.kind === 'fail' && role.block > 0 && later.has(`${s.part}|${role.block}`)) {
         role.before = true;
         state[s.part]!.waitingFails[role.block]!++; // set up before any trail mark
