@@ -47,13 +47,16 @@ function casCase(ops: number, quick: boolean): BenchCase {
  * ZooKeeper-shaped (issue 9): 3 servers, 5 processes each, 60 keys with unique values per key,
  * stale follower reads, cas-mismatch and bad-version fails, 1% crashes. Sequentially consistent.
  */
-function zookeeperCase(ops: number, quick: boolean): BenchCase {
+function zookeeperCase(ops: number, quick: boolean, failedCas = true): BenchCase {
   const shape = { ops, nodes: 3, processesPerNode: 5, keys: 60, infoRate: 0.01, seed: 1 };
   return {
-    name: `zookeeper-60keys-${ops / 1000}k`,
-    params: { model: 'cas-register', ...shape },
+    name: `zookeeper-60keys-${ops / 1000}k${failedCas ? '' : '-without-fails'}`,
+    params: { model: 'cas-register', failedCas, ...shape },
     quick,
-    prepare: () => generateZookeeperHistory(shape),
+    prepare: () => {
+      const h = generateZookeeperHistory(shape);
+      return failedCas ? h : withoutFails(h);
+    },
     run: (input) => {
       const res = checkSequential(input as History, { model: 'cas-register', independent: true });
       return Promise.resolve({
@@ -64,6 +67,17 @@ function zookeeperCase(ops: number, quick: boolean): BenchCase {
   };
 }
 
+/** The history without its fail completions and their invocations (failed comparisons included). */
+function withoutFails(h: History): History {
+  const open = new Map<unknown, number>();
+  const drop = new Set<number>();
+  h.forEach((e, i) => {
+    if (e.type === 'invoke') open.set(e.process, i);
+    else if (e.type === 'fail') drop.add(i).add(open.get(e.process)!);
+  });
+  return h.filter((_, i) => !drop.has(i)).map((e, index) => ({ ...e, index }));
+}
+
 export const suite: BenchSuite = {
   name: 'sequential',
   cases: () => [
@@ -71,5 +85,6 @@ export const suite: BenchSuite = {
     ...[1_000, 3_000, 10_000, 30_000].map((n) => scCase(n, 4, n === 1_000)),
     ...[10_000, 30_000, 100_000, 300_000].map((n) => casCase(n, n === 10_000)),
     ...[1_000, 10_000].map((n) => zookeeperCase(n, n === 1_000)),
+    zookeeperCase(10_000, false, false),
   ],
 };
