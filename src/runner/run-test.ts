@@ -168,6 +168,7 @@ export async function runTest(spec: TestSpec): Promise<RunOutcome> {
       title: `${spec.system.name} setup`,
       setup: async (s) => {
         await spec.system.setup(s.ctx!);
+        for (const p of spec.nemesis?.prepare ?? []) await p.settle?.(s.ctx!, spec.system);
         s.version = await spec.system.version(s.ctx!);
         log(`  ${spec.system.name} ${s.version} is up on ${s.cluster!.nodes.join(', ')}`);
         testJson({});
