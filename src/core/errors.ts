@@ -1,6 +1,6 @@
 /**
  * Every error a user can see is a FaultlineError with a stable `code` and a message that says what
- * to do. Messages are built in src/core/messages.ts.
+ * to do, written where the error is raised.
  */
 export type ErrorCode =
   | 'BAD_ARGUMENT'
