@@ -11,6 +11,7 @@ import { mergeKeyOrders } from './merge-key-orders.js';
 import { processSequences, type SeqOp } from './process-sequences.js';
 import { sequentialSearch, type Frontier } from './sequential-search.js';
 import { blockWitness, type KeyBlocks } from './block-witness.js';
+import { failFreeWitness } from './fail-free-witness.js';
 import { uniqueWritesOrder } from './unique-writes-order.js';
 import { uniqueWritesPruning } from './unique-writes-pruning.js';
 import { findUnwrittenRead } from './unwritten-reads.js';
@@ -190,6 +191,10 @@ export function checkSequential(history: History, options: SequentialOptions): C
   }
   const sequences = processSequences(partitions);
   const unique = partitions.every((_, i) => keyBlocks[i] !== undefined);
+  if (unique && failFreeWitness(model, sequences, keyBlocks as KeyBlocks[], initial, inner)) {
+    stats['failFreeWitness'] = 1;
+    return result(true, []);
+  }
   // Cheapest witness with unique values: every key's block order, merged with program order.
   if (unique && blockWitness(model, sequences, keyBlocks as KeyBlocks[], partitions.length, inner)) {
     stats['blockWitness'] = 1;
