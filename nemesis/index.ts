@@ -16,11 +16,11 @@ export {
   grudgeFor,
   completeGrudge,
   visibleFrom,
-  shuffle,
   PARTITION_MODES,
   type Grudge,
   type PartitionMode,
 } from './grudge.js';
+export { shuffle } from '../src/generator/shuffle.js';
 export { pickNodes, nodesOf, TARGETS, type Target } from './targets.js';
 export { loseUnsyncedNemesis, loseUnsyncedFault, loseUnsyncedPackage } from './lose-unfsynced-nemesis.js';
 export { corruptNemesis, corruptFault, corruptPackage } from './corrupt-nemesis.js';

@@ -2,6 +2,7 @@ import type { Generator, Rng } from '../core/generator.js';
 import type { FaultKind } from '../core/nemesis.js';
 import { Anchor } from './anchor.js';
 import { createRng } from './rng.js';
+import { shuffle } from './shuffle.js';
 
 export interface NemesisScheduleOptions {
   /**
@@ -52,7 +53,7 @@ function schedule(
         return { op, gen: schedule(kinds, intervalNs, seed, { ...state, active: undefined }, Infinity) };
       }
       const draw = seed === undefined ? ctx.rng : faultRng(seed, n);
-      const [kind, ...rest] = state.round.length > 0 ? state.round : shuffled(kinds, draw);
+      const [kind, ...rest] = state.round.length > 0 ? state.round : shuffle(kinds, draw);
       const op = { ...kind!.start(draw), thread: 'nemesis' as const, time };
       const next: ScheduleState = { n: n + 1, round: rest, active: kind };
       return { op, gen: schedule(kinds, intervalNs, seed, next, Infinity) };
@@ -66,14 +67,4 @@ function schedule(
 /** The RNG of the n-th fault of a seeded schedule. */
 function faultRng(seed: number, n: number): Rng {
   return createRng((Math.imul(seed, 0x9e3779b1) + n) | 0);
-}
-
-/** A random order of `items` (Fisher–Yates). */
-function shuffled<T>(items: readonly T[], rng: Rng): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = rng.int(i + 1);
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
 }
