@@ -6,6 +6,7 @@ import { corruptPackage } from './corrupt-nemesis.js';
 import type { PartitionMode } from './grudge.js';
 import { killFault, killNemesis } from './kill-nemesis.js';
 import { loseUnsyncedPackage } from './lose-unfsynced-nemesis.js';
+import { packetLossFault, packetLossNemesis, type PacketLossOptions } from './packet-loss-nemesis.js';
 import { partitionFault, partitionNemesis } from './partition-nemesis.js';
 import { pauseFault, pauseNemesis } from './pause-nemesis.js';
 import type { Target } from './targets.js';
@@ -17,6 +18,7 @@ export interface NemesisPackageOptions {
   /** Node targets of kill and pause faults. */
   targets?: readonly Target[];
   clock?: ClockFaultOptions;
+  packet?: PacketLossOptions;
 }
 
 export type { NemesisPackage };
@@ -36,6 +38,7 @@ export const nemesisKinds = {
   }),
   'lose-unfsynced': (o) => loseUnsyncedPackage(o.nodes, o.targets),
   corrupt: (o) => corruptPackage(o.nodes, o.targets),
+  packet: (o) => ({ nemesis: packetLossNemesis(), faults: [packetLossFault(o.nodes, o.packet)] }),
 } satisfies Record<string, KindFactory>;
 
 export type NemesisKind = keyof typeof nemesisKinds;
