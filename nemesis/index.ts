@@ -37,11 +37,11 @@ export {
   packetLossNemesis,
   packetLossFault,
   packetLossScript,
-  lossyPeers,
-  allLinks,
-  LOSS_CHAIN,
-  type Link,
-  type PacketLossOptions,
-  type PacketLossValue,
+  lossSpec,
+  PACKET_CHAIN,
+  PACKET_START,
+  PACKET_STOP,
 } from './packet-loss-nemesis.js';
+export { checkProbability, checkLink, type PacketLossOptions } from './packet-loss-options.js';
+export { lossGrudge, linkGrudge, grudgeLinks } from './loss-grudge.js';
 export { judgePtraceProbe, type PtraceClockVisibility } from './clock-ptrace-probe.js';

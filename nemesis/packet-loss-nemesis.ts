@@ -3,154 +3,158 @@ import type { FaultKind, FaultOp, FaultResult, Nemesis } from '../src/core/nemes
 import type { Value } from '../src/core/op.js';
 import type { Cluster } from '../src/core/remote.js';
 import type { SystemContext } from '../src/core/system.js';
+import type { Grudge } from './grudge.js';
+import { iptablesChain } from './iptables-chain.js';
+import { linkGrudge, lossGrudge } from './loss-grudge.js';
+import { mathRng } from './math-rng.js';
 import { onNodes } from './on-nodes.js';
+import {
+  checkLink,
+  checkProbability,
+  checkTargets,
+  probabilityText,
+  type PacketLossOptions,
+} from './packet-loss-options.js';
+import { nodesOf, pickNodes, TARGETS, type Target } from './targets.js';
 
-/** faultline's own chain in the raw table: partitions (filter INPUT/OUTPUT) never flush it. */
-export const LOSS_CHAIN = 'FAULTLINE-LOSS';
+export const PACKET_START = 'start-packet-loss';
+export const PACKET_STOP = 'stop-packet-loss';
 
-/** Two nodes whose traffic, both ways, loses packets. */
-export type Link = readonly [string, string];
+/** faultline's own chain for packet-loss rules: heal and teardown touch nothing else of the firewall. */
+export const PACKET_CHAIN = iptablesChain('packet');
 
-export interface PacketLossValue {
-  [key: string]: Value;
-  /** Chance that one packet crossing a lossy link, in one direction, is dropped. */
-  probability: number;
-  links: [string, string][];
-}
+/** The probability a fault op uses when it names none. */
+export const DEFAULT_LOSS = 0.1;
 
-/** Every pair of distinct nodes. */
-export function allLinks(nodes: readonly string[]): [string, string][] {
-  return nodes.flatMap((a, i) => nodes.slice(i + 1).map((b): [string, string] => [a, b]));
-}
+/** Node targets a schedule draws from by default: one node's links, a minority's, or every link. */
+export const PACKET_TARGETS: readonly Target[] = ['one', 'minority', 'all'];
 
-/** The peers whose packets `node` drops: each link is lossy at its receiving end only, so once per direction. */
-export function lossyPeers(links: readonly Link[], node: string): string[] {
-  const peers = links.flatMap(([a, b]) => (a === node ? [b] : b === node ? [a] : []));
-  return [...new Set(peers)].sort();
-}
+const HINT =
+  'The node needs NET_ADMIN (given by createCluster), the iptables package and the kernel statistic match (xt_statistic).';
 
-/** Removes the chain and its jump; then fails if the chain is still there. */
-export const HEAL_LOSS = [
-  `while iptables -w -t raw -D PREROUTING -j ${LOSS_CHAIN} 2>/dev/null; do :; done`,
-  `{ iptables -w -t raw -F ${LOSS_CHAIN} 2>/dev/null; iptables -w -t raw -X ${LOSS_CHAIN} 2>/dev/null; true; }`,
-  `! iptables -w -t raw -S ${LOSS_CHAIN} >/dev/null 2>&1`,
-].join('; ');
-
-/** iptables commands that make `node` drop each packet from its lossy peers with `probability`. */
+/**
+ * iptables commands that make `node` drop each packet it receives from a peer of its grudge with
+ * `probability`. Only arriving packets are matched (`-s peer`; the chain is also jumped to from
+ * OUTPUT, where no such rule matches), so each direction of a link loses packets once, at its
+ * receiving end.
+ */
 export function packetLossScript(
+  grudge: Grudge,
   node: string,
-  links: readonly Link[],
   probability: number,
   ip: (node: string) => string,
 ): string {
-  const lines = [
-    `{ iptables -w -t raw -N ${LOSS_CHAIN} 2>/dev/null || iptables -w -t raw -F ${LOSS_CHAIN}; }`,
-    `{ iptables -w -t raw -C PREROUTING -j ${LOSS_CHAIN} 2>/dev/null || iptables -w -t raw -I PREROUTING 1 -j ${LOSS_CHAIN}; }`,
-  ];
-  for (const peer of lossyPeers(links, node)) {
-    lines.push(
-      `iptables -w -t raw -A ${LOSS_CHAIN} -s ${ip(peer)} -m statistic --mode random --probability ${probability} -j DROP`,
-    );
-  }
-  return lines.join(' && ');
+  const p = probabilityText(checkProbability(probability, 'probability'));
+  const rules = (grudge[node] ?? []).map(
+    (peer) => `-s ${ip(peer)} -m statistic --mode random --probability ${p} -j DROP`,
+  );
+  return PACKET_CHAIN.replace(rules);
 }
 
-/** Checks a loss probability: a number in (0, 1]. */
-export function checkProbability(p: unknown, what = '--packet-loss'): number {
-  if (typeof p !== 'number' || !Number.isFinite(p) || p <= 0 || p > 1) {
-    throw new FaultlineError(
-      'BAD_ARGUMENT',
-      `${what} must be a probability above 0 and at most 1, got ${String(p)}.`,
-      {
-        hint: `For example ${what} 0.1 drops one packet in ten on each lossy link, each way.`,
-      },
-    );
-  }
-  return p;
-}
-
-/** Checks a link: two distinct nodes of the cluster. */
-export function checkLink(link: readonly string[], nodes: readonly string[], what = '--packet-link'): Link {
-  const [a, b] = link;
-  if (
-    link.length !== 2 ||
-    a === undefined ||
-    b === undefined ||
-    a === b ||
-    !nodes.includes(a) ||
-    !nodes.includes(b)
-  ) {
-    throw new FaultlineError(
-      'BAD_ARGUMENT',
-      `${what} must name two different nodes, got "${link.join(',')}".`,
-      {
-        hint: `Use two of ${nodes.join(', ')}, e.g. ${what} ${nodes.slice(0, 2).join(',')}.`,
-      },
-    );
-  }
-  return [a, b];
-}
+/** A TEST-NET-1 address (RFC 5737): never a peer, so a probe rule for it drops nothing. */
+const PROBE_IP = '192.0.2.1';
 
 async function run(cluster: Cluster, node: string, script: string): Promise<void> {
   const r = await cluster.remote.exec(node, ['sh', '-c', script], { timeoutMs: 20_000 });
   if (r.exitCode !== 0) {
     throw new FaultlineError(
       'NODE_EXEC_FAILED',
-      `iptables (raw table, statistic match) failed on ${node} (exit ${r.exitCode}): ${r.stderr.trim()}`,
-      { hint: 'The node needs NET_ADMIN, the iptables package and the kernel xt_statistic match.' },
+      `iptables (statistic match) failed on ${node} (exit ${r.exitCode}): ${r.stderr.trim()}`,
+      { hint: HINT },
     );
   }
 }
 
-function result(value: { [key: string]: Value }, errors: Record<string, Value>): FaultResult {
-  return Object.keys(errors).length === 0 ? { type: 'info', value } : { type: 'info', value, error: errors };
+/** A start value checked against the cluster: the probability and a grudge of known nodes. */
+interface LossSpec {
+  probability: number;
+  grudge: Grudge;
+  target?: string;
+  link?: [string, string];
+}
+
+/** Reads a start op's value: a probability, a target, or `{ probability?, grudge? | link? | target? }`. */
+export function lossSpec(value: Value, nodes: readonly string[]): LossSpec {
+  if (typeof value === 'number')
+    return { probability: checkProbability(value, 'probability'), grudge: lossGrudge(nodes, nodes) };
+  const spec = (typeof value === 'string' ? { target: value } : (value ?? {})) as Record<string, Value>;
+  if (typeof spec !== 'object' || Array.isArray(spec)) {
+    throw new FaultlineError(
+      'BAD_ARGUMENT',
+      `A ${PACKET_START} value must be an object, got ${JSON.stringify(value)}.`,
+    );
+  }
+  const probability = checkProbability(spec['probability'] ?? DEFAULT_LOSS, 'probability');
+  if (spec['grudge'] !== undefined) return { probability, grudge: checkGrudge(spec['grudge'], nodes) };
+  if (Array.isArray(spec['link'])) {
+    const link = checkLink(spec['link'], nodes, 'link');
+    return { probability, link, grudge: linkGrudge(...link) };
+  }
+  const target = spec['target'] ?? 'all';
+  if (typeof target !== 'string')
+    throw new FaultlineError('BAD_ARGUMENT', `target must be one of ${TARGETS.join(', ')}.`);
+  checkTargets([target]);
+  return { probability, target, grudge: lossGrudge(nodesOf(target, nodes, mathRng), nodes) };
+}
+
+/** A hand-written grudge: every key and peer a node of the cluster. */
+function checkGrudge(value: Value, nodes: readonly string[]): Grudge {
+  const ok =
+    value !== null &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    Object.entries(value).every(
+      ([node, peers]) =>
+        nodes.includes(node) &&
+        Array.isArray(peers) &&
+        peers.every((p) => typeof p === 'string' && nodes.includes(p) && p !== node),
+    );
+  if (!ok) {
+    throw new FaultlineError(
+      'BAD_ARGUMENT',
+      `grudge must map nodes to lists of other nodes, got ${JSON.stringify(value)}.`,
+      {
+        hint: `Nodes: ${nodes.join(', ')}.`,
+      },
+    );
+  }
+  return value as Grudge;
 }
 
 /**
- * Random packet loss by iptables `statistic` DROP rules in a faultline-owned chain of the raw table.
- * `start-packet-loss` takes `{ probability, links }` (links default: every pair of nodes) or just a
- * probability; `stop-packet-loss` heals by removing the chain. Setup checks the rules work.
+ * Random packet loss by iptables `statistic --mode random` DROP rules in the `faultline-packet`
+ * chain. `start-packet-loss` takes `{ probability, grudge }` (see lossSpec for the short forms) and
+ * replaces the rules on every node; `stop-packet-loss` flushes them, teardown removes the chain.
  */
 export function packetLossNemesis(): Nemesis {
   return {
     name: 'packet-loss',
-    fs: ['start-packet-loss', 'stop-packet-loss'],
+    fs: [PACKET_START, PACKET_STOP],
     async setup(ctx) {
       const { cluster } = ctx;
-      // A rule for a TEST-NET-1 address (RFC 5737, never a peer) proves the raw table and the
-      // statistic match work before the run; then it is removed again.
+      // A rule for an address no peer has proves that iptables and its statistic match work here.
+      const probe = packetLossScript({ probe: ['test-net'] }, 'probe', 0.5, () => PROBE_IP);
       const errors = await onNodes(cluster.nodes, async (node) => {
-        await run(
-          cluster,
-          node,
-          packetLossScript(node, [[node, 'probe']], 0.5, () => '192.0.2.1'),
-        );
-        await run(cluster, node, HEAL_LOSS);
+        await run(cluster, node, probe);
+        await run(cluster, node, PACKET_CHAIN.flush);
       });
       if (Object.keys(errors).length > 0) {
-        throw new FaultlineError('NODE_EXEC_FAILED', `Cannot inject packet loss: ${JSON.stringify(errors)}`, {
-          hint: 'The node needs NET_ADMIN, the iptables package and the kernel xt_statistic match.',
-        });
+        throw new FaultlineError(
+          'NODE_EXEC_FAILED',
+          `Cannot inject packet loss on ${Object.keys(errors).join(', ')}: ${JSON.stringify(errors)}`,
+          { hint: HINT },
+        );
       }
     },
     async invoke(ctx: SystemContext, op: FaultOp): Promise<FaultResult> {
       const { cluster } = ctx;
-      if (op.f === 'stop-packet-loss') {
-        const errors = await onNodes(cluster.nodes, (node) => run(cluster, node, HEAL_LOSS));
+      if (op.f === PACKET_STOP) {
+        const errors = await onNodes(cluster.nodes, (node) => run(cluster, node, PACKET_CHAIN.flush));
         return result({ healed: [...cluster.nodes] }, errors);
       }
-      const spec = (typeof op.value === 'number' ? { probability: op.value } : (op.value ?? {})) as Partial<{
-        probability: number;
-        links: string[][];
-      }>;
-      let probability: number;
-      let links: [string, string][];
+      let spec: LossSpec;
       try {
-        probability = checkProbability(spec.probability ?? 0.1, 'probability');
-        links = (spec.links ?? allLinks(cluster.nodes)).map((l): [string, string] => {
-          const [a, b] = checkLink(l, cluster.nodes, 'link');
-          return [a, b];
-        });
+        spec = lossSpec(op.value, cluster.nodes);
       } catch (error) {
         // A bad hand-written fault op is recorded as not applied, never thrown into the run.
         return { type: 'info', value: op.value, error: (error as Error).message };
@@ -159,45 +163,57 @@ export function packetLossNemesis(): Nemesis {
         run(
           cluster,
           node,
-          packetLossScript(node, links, probability, (n) => cluster.ip(n)),
+          packetLossScript(spec.grudge, node, spec.probability, (n) => cluster.ip(n)),
         ),
       );
-      return result({ probability, links } satisfies PacketLossValue, errors);
+      return result({ ...spec }, errors);
     },
     async teardown(ctx) {
-      await onNodes(ctx.cluster.nodes, (node) => run(ctx.cluster, node, HEAL_LOSS));
+      const errors = await onNodes(ctx.cluster.nodes, (node) => run(ctx.cluster, node, PACKET_CHAIN.remove));
+      if (Object.keys(errors).length > 0) {
+        throw new FaultlineError(
+          'NODE_EXEC_FAILED',
+          `Removing packet loss failed: ${JSON.stringify(errors)}`,
+          {
+            hint: HINT,
+          },
+        );
+      }
     },
   };
 }
 
-export interface PacketLossOptions {
-  /** Chance of dropping a packet on a lossy link, per direction (default 0.1). */
-  probability?: number;
-  /** Only this link is lossy; without it each fault draws all links or those of one random node. */
-  link?: readonly string[];
+function result(value: { [key: string]: Value }, errors: Record<string, Value>): FaultResult {
+  return Object.keys(errors).length === 0 ? { type: 'info', value } : { type: 'info', value, error: errors };
 }
 
-/** The packet-loss fault for schedules: validates its options now, before any container exists. */
-export function packetLossFault(nodes: readonly string[], options: PacketLossOptions = {}): FaultKind {
+/**
+ * The packet-loss fault for schedules, its options checked now, before any container exists. Each
+ * start makes the fixed `link` lossy, or draws nodes for one of `targets` and makes their links lossy.
+ */
+export function packetLossFault(
+  nodes: readonly string[],
+  options: PacketLossOptions = {},
+  targets: readonly Target[] = PACKET_TARGETS,
+): FaultKind {
   if (nodes.length < 2) {
     throw new FaultlineError('BAD_ARGUMENT', `Packet loss needs at least 2 nodes, got ${nodes.length}.`, {
       hint: 'Use --nodes 2 or more with --nemesis packet.',
     });
   }
-  const probability = checkProbability(options.probability ?? 0.1);
-  const fixed = options.link ? checkLink(options.link, nodes) : undefined;
+  const probability = checkProbability(options.probability ?? DEFAULT_LOSS);
+  const link = options.link ? checkLink(options.link, nodes) : undefined;
+  const draw = checkTargets(targets);
   return {
     name: 'packet',
     start(rng): FaultOp {
-      let links: [string, string][];
-      if (fixed) links = [[fixed[0], fixed[1]]];
-      else if (nodes.length < 3 || rng.next() < 0.5) links = allLinks(nodes);
-      else {
-        const node = rng.pick(nodes);
-        links = nodes.filter((n) => n !== node).map((n): [string, string] => [node, n]);
-      }
-      return { f: 'start-packet-loss', value: { probability, links } };
+      if (link) return { f: PACKET_START, value: { probability, link, grudge: linkGrudge(...link) } };
+      const target = rng.pick(draw);
+      return {
+        f: PACKET_START,
+        value: { probability, target, grudge: lossGrudge(pickNodes(target, nodes, rng), nodes) },
+      };
     },
-    stop: { f: 'stop-packet-loss', value: null },
+    stop: { f: PACKET_STOP, value: null },
   };
 }

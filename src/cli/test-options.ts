@@ -4,6 +4,7 @@ import { FaultlineError } from '../core/errors.js';
 import type { System, SystemOption } from '../core/system.js';
 import { flagName, parseSystemOptions, takesValue } from '../sdk/index.js';
 import { PARTITION_MODES } from '../../nemesis/grudge.js';
+import { packetLossFlags, type PacketLossOptions } from '../../nemesis/packet-loss-options.js';
 import { positiveInteger, positiveSeconds } from './option-parsers.js';
 
 /** The workload flags `test` and `test-all` share: they configure the workload's checks. */
@@ -15,6 +16,8 @@ export interface WorkloadFlags {
 /** The run flags `test` and `test-all` share: cluster size, load, schedule and store. */
 export interface RunFlags {
   partition?: string;
+  packetLoss?: string;
+  packetLink?: string;
   nodes: number;
   concurrency?: number;
   timeLimit: number;
@@ -48,6 +51,11 @@ export function seedNumber(text: string): number {
 export function addRunOptions(command: Command, defaults: RunDefaults): Command {
   return command
     .option('--partition <modes>', `partition modes to draw from (${PARTITION_MODES.join(', ')})`)
+    .option(
+      '--packet-loss <p>',
+      'packet: chance of dropping each packet on a lossy link, each way (default 0.1)',
+    )
+    .option('--packet-link <a,b>', 'packet: make only the link between these two nodes lossy')
     .option(
       defaults.nodesFlag?.flags ?? '--nodes <n>',
       defaults.nodesFlag?.help ?? 'cluster size',
@@ -178,4 +186,12 @@ export function workloadOptionsOf(
     ...(promised ? { promisedModel: promised } : {}),
     ...(flags.consistencyModel ? { consistencyModel: flags.consistencyModel } : {}),
   };
+}
+
+/** nemesisPackage's `packet` option from --packet-loss and --packet-link, checked before anything starts. */
+export function packetOptionsOf(
+  flags: Pick<RunFlags, 'packetLoss' | 'packetLink'>,
+  kinds: readonly string[],
+): PacketLossOptions | undefined {
+  return packetLossFlags(flags.packetLoss, flags.packetLink, kinds.includes('packet'));
 }

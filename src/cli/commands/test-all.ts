@@ -12,6 +12,7 @@ import { withSystemOptions } from '../system-loading.js';
 import {
   addRunOptions,
   addWorkloadOptions,
+  packetOptionsOf,
   systemOptionsFrom,
   validateWorkloadFlags,
   workloadOptionsOf,
@@ -26,8 +27,8 @@ interface TestAllFlags extends WorkloadFlags, RunFlags {
   testCount: number;
 }
 
-/** Faults test-all runs only when --nemeses names them: clocks (libfaketime reaches few binaries) and the file-system faults (an extra image layer and FUSE privileges). */
-const OPT_IN_NEMESES: readonly string[] = ['clock', 'lose-unfsynced', 'corrupt'];
+/** Faults test-all runs only when --nemeses names them: clocks (libfaketime reaches few binaries), the file-system faults (an extra image layer and FUSE privileges) and packet loss (mostly slows a run down). */
+const OPT_IN_NEMESES: readonly string[] = ['clock', 'lose-unfsynced', 'corrupt', 'packet'];
 
 const list = (text: string): string[] =>
   text
@@ -116,6 +117,10 @@ Examples:
       const partitionModes = flags.partition
         ? pick('--partition', list(flags.partition), PARTITION_MODES as readonly PartitionMode[])
         : undefined;
+      const packet = packetOptionsOf(
+        flags,
+        nemesisSpecs.flatMap((s) => s.split('+')),
+      );
       validateWorkloadFlags(flags);
       const systemOptions = systemOptionsFrom(
         system,
@@ -135,6 +140,7 @@ Examples:
                 : nemesisPackage(kinds, {
                     nodes: nodeNames(flags.nodes),
                     ...(partitionModes ? { partitionModes } : {}),
+                    ...(packet ? { packet } : {}),
                   });
             tests.push({
               name: `${system.name}-${workloadName}-${nemesisSpec}${flags.testCount > 1 ? `-${n + 1}` : ''}`,

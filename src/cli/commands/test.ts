@@ -19,6 +19,7 @@ import { withSystemOptions, type SystemsOfCommand } from '../system-loading.js';
 import {
   addRunOptions,
   addWorkloadOptions,
+  packetOptionsOf,
   systemOptionsFrom,
   validateWorkloadFlags,
   workloadOptionsOf,
@@ -152,10 +153,15 @@ export function addTestCommand(program: Command): void {
             choose('--partition', m, PARTITION_MODES as readonly PartitionMode[]),
           )
         : undefined;
+      const packet = packetOptionsOf(flags, kinds);
       const nemesis =
         kinds.length === 0
           ? undefined
-          : nemesisPackage(kinds, { nodes, ...(partitionModes ? { partitionModes } : {}) });
+          : nemesisPackage(kinds, {
+              nodes,
+              ...(partitionModes ? { partitionModes } : {}),
+              ...(packet ? { packet } : {}),
+            });
       const seedValue = flags.seed ?? randomInt(1, 2 ** 31);
       const outcome = await runTest({
         system,
