@@ -18,6 +18,7 @@ export interface RunFlags {
   partition?: string;
   packetLoss?: string;
   packetLink?: string;
+  clockMonotonic?: boolean;
   nodes: number;
   concurrency?: number;
   timeLimit: number;
@@ -56,6 +57,7 @@ export function addRunOptions(command: Command, defaults: RunDefaults): Command 
       'packet: chance of dropping each packet on a lossy link, each way (default 0.1)',
     )
     .option('--packet-link <a,b>', 'packet: make only the link between these two nodes lossy')
+    .option('--clock-monotonic', 'clock: skew CLOCK_MONOTONIC too (ptrace mechanism; default realtime only)')
     .option(
       defaults.nodesFlag?.flags ?? '--nodes <n>',
       defaults.nodesFlag?.help ?? 'cluster size',
@@ -194,4 +196,18 @@ export function packetOptionsOf(
   kinds: readonly string[],
 ): PacketLossOptions | undefined {
   return packetLossFlags(flags.packetLoss, flags.packetLink, kinds.includes('packet'));
+}
+
+/** nemesisPackage's `clock` option from --clock-monotonic; refused for a run without the clock fault. */
+export function clockOptionsOf(
+  flags: Pick<RunFlags, 'clockMonotonic'>,
+  kinds: readonly string[],
+): { monotonic: true } | undefined {
+  if (flags.clockMonotonic !== true) return undefined;
+  if (!kinds.includes('clock')) {
+    throw new FaultlineError('BAD_ARGUMENT', '--clock-monotonic only applies to the clock fault.', {
+      hint: 'Add clock to --nemesis (e.g. --nemesis clock --clock-monotonic), or drop the flag.',
+    });
+  }
+  return { monotonic: true };
 }

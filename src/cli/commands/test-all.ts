@@ -12,6 +12,7 @@ import { withSystemOptions } from '../system-loading.js';
 import {
   addRunOptions,
   addWorkloadOptions,
+  clockOptionsOf,
   packetOptionsOf,
   systemOptionsFrom,
   validateWorkloadFlags,
@@ -117,10 +118,9 @@ Examples:
       const partitionModes = flags.partition
         ? pick('--partition', list(flags.partition), PARTITION_MODES as readonly PartitionMode[])
         : undefined;
-      const packet = packetOptionsOf(
-        flags,
-        nemesisSpecs.flatMap((s) => s.split('+')),
-      );
+      const allKinds = nemesisSpecs.flatMap((s) => s.split('+'));
+      const packet = packetOptionsOf(flags, allKinds);
+      const clock = clockOptionsOf(flags, allKinds);
       validateWorkloadFlags(flags);
       const systemOptions = systemOptionsFrom(
         system,
@@ -141,6 +141,7 @@ Examples:
                     nodes: nodeNames(flags.nodes),
                     ...(partitionModes ? { partitionModes } : {}),
                     ...(packet ? { packet } : {}),
+                    ...(clock ? { clock } : {}),
                   });
             tests.push({
               name: `${system.name}-${workloadName}-${nemesisSpec}${flags.testCount > 1 ? `-${n + 1}` : ''}`,

@@ -19,6 +19,7 @@ import { withSystemOptions, type SystemsOfCommand } from '../system-loading.js';
 import {
   addRunOptions,
   addWorkloadOptions,
+  clockOptionsOf,
   packetOptionsOf,
   systemOptionsFrom,
   validateWorkloadFlags,
@@ -154,6 +155,7 @@ export function addTestCommand(program: Command): void {
           )
         : undefined;
       const packet = packetOptionsOf(flags, kinds);
+      const clock = clockOptionsOf(flags, kinds);
       const nemesis =
         kinds.length === 0
           ? undefined
@@ -161,6 +163,7 @@ export function addTestCommand(program: Command): void {
               nodes,
               ...(partitionModes ? { partitionModes } : {}),
               ...(packet ? { packet } : {}),
+              ...(clock ? { clock } : {}),
             });
       const seedValue = flags.seed ?? randomInt(1, 2 ** 31);
       const outcome = await runTest({
