@@ -35,7 +35,8 @@ export function decideLinearizable(
   const relaxed = wglSearch(model, indexed, { ...limits, budget: limits.budget - spent, reuseInfo: true });
   spent += relaxed.explored;
   if (relaxed.verdict === false) return { ...relaxed, explored: spent };
-  if (relaxed.verdict === 'unknown' || spent >= limits.budget) {
+  // A relaxed search that hit a memory cap (reused appends grow states without end) leaves the exact one to decide.
+  if (relaxed.stoppedBy === 'timeout' || spent >= limits.budget) {
     const out: SearchOutcome = { ...first, explored: spent, stoppedBy: relaxed.stoppedBy ?? 'budget' };
     if (relaxed.cap !== undefined) out.cap = relaxed.cap;
     return out;

@@ -17,6 +17,8 @@ export interface KeyVerdict {
   result: PartitionResult;
   /** Partition positions of the deepest linearization the search found. */
   deepest: number[];
+  /** Why an unknown verdict stopped (budget, timeout or memory). */
+  stoppedBy?: SearchOutcome['stoppedBy'];
   /** Position of an op no reachable state allows, when that refuted the partition (a witness alone). */
   impossible?: number;
 }
@@ -54,9 +56,13 @@ export function decidePartition(model: Model, part: Partition, limits: DecideLim
     ms: 0,
   };
   if (part.key !== undefined) result.key = part.key;
-  if (outcome.verdict === 'unknown') result.unknownReason = unknownReason(outcome, limits, required);
+  if (outcome.verdict === 'unknown') {
+    result.unknownReason = unknownReason(outcome, limits, required);
+    result.stoppedBy = outcome.stoppedBy ?? 'budget';
+  }
   result.ms = Date.now() - started;
   const out: KeyVerdict = { result, deepest: outcome.deepest };
   if (outcome.impossible !== undefined) out.impossible = outcome.impossible;
+  if (outcome.stoppedBy !== undefined) out.stoppedBy = outcome.stoppedBy;
   return out;
 }
