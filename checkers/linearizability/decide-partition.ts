@@ -61,7 +61,8 @@ export function decidePartition(model: Model, part: Partition, limits: DecideLim
     result.stoppedBy = outcome.stoppedBy ?? 'budget';
   }
   result.ms = Date.now() - started;
-  const out: KeyVerdict = { result, deepest: outcome.deepest };
+  // Only a refutation's counterexample starts from the deepest prefix: others need not carry it (to the main thread).
+  const out: KeyVerdict = { result, deepest: outcome.verdict === false ? outcome.deepest : [] };
   if (outcome.impossible !== undefined) out.impossible = outcome.impossible;
   if (outcome.stoppedBy !== undefined) out.stoppedBy = outcome.stoppedBy;
   return out;
