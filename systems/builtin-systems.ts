@@ -2,6 +2,7 @@ import type { System } from '../src/core/system.js';
 import { etcd } from './etcd/etcd.js';
 import { mariadbSystem } from './mariadb/mariadb-system.js';
 import { natsSystem } from './nats/nats-system.js';
+import { rabbitmqSystem } from './rabbitmq/rabbitmq-system.js';
 import { postgresSystem } from './postgres/postgres-system.js';
 import { redisSystem } from './redis/redis-system.js';
 import { zookeeperSystem } from './zookeeper/zookeeper-system.js';
@@ -14,4 +15,5 @@ export const builtinSystems: readonly System[] = [
   zookeeperSystem,
   mariadbSystem,
   natsSystem,
+  rabbitmqSystem,
 ];
