@@ -1,5 +1,5 @@
 import { defineSystem, runChecked } from '../../src/sdk/index.js';
-import { natsConfig } from './nats-config.js';
+import { checkNatsConfig, natsConfig } from './nats-config.js';
 import { natsDaemon } from './nats-daemon.js';
 import { waitNatsHealthy } from './nats-health.js';
 import { natsImage } from './nats-image.js';
@@ -47,7 +47,7 @@ export const natsSystem = defineSystem({
       nodes.map(async (node) => {
         await runChecked(ctx, node, 'nats clean', `${natsDaemon.stopScript('KILL')}\nrm -rf ${NATS_DATA}`);
         await ctx.cluster.remote.upload(node, NATS_CONFIG, natsConfig(ctx.cluster, node, sync));
-        await runChecked(ctx, node, 'nats-server config check', `${NATS_BIN} -c ${NATS_CONFIG} -t 2>&1`);
+        await checkNatsConfig(ctx, node);
         await natsDaemon.start(ctx, node);
       }),
     );
