@@ -64,6 +64,7 @@ describe('nats (real NATS JetStream 2.9 cluster in Docker)', () => {
       concurrency: 1,
       timeLimitS: 5,
       rate: 10,
+      nemesisIntervalS: 4,
       seed: 1,
       storeDir: mkdtempSync(join(tmpdir(), 'faultline-it-')),
       systemOptions: { replicas: 1, sync: 'always' },
