@@ -1,4 +1,4 @@
-import type { KV } from 'nats';
+import type { JetStreamManager } from 'nats';
 import { casMismatch } from '../../src/core/failed-cas.js';
 import type { Client, ClientFactory, Completion, Op, Value } from '../../src/sdk/index.js';
 import { classifyNatsError, jetStreamErrorCode } from './classify-nats-error.js';
@@ -13,24 +13,40 @@ export function registerKey(k: Value): string {
   return `r${JSON.stringify(k).replace(/[^A-Za-z0-9_-]/g, '_')}`;
 }
 
-/** The value of a KV entry, or null when the key was never written (or deleted). */
-function decode(entry: { value: Uint8Array; operation: string } | null): Value {
-  if (entry === null || entry.operation !== 'PUT') return null;
-  return JSON.parse(new TextDecoder().decode(entry.value)) as Value;
+/** JetStream's "no message found": the subject holds no message, so the key was never written. */
+const NO_MESSAGE_FOUND = 10037;
+
+/** The latest entry of a key: its value and revision (stream sequence). */
+interface Entry {
+  value: Value;
+  revision: number;
+}
+
+/**
+ * Reads a key's latest entry from the bucket's stream (STREAM.MSG.GET, answered by the stream
+ * leader), or null only when the server says no message was found. The driver's own KV get also
+ * reads null for other 404s (e.g. "stream not found" from a server that lost track of the stream),
+ * which would turn a server error into a read of the initial value; this does not.
+ */
+export async function getEntry(jsm: JetStreamManager, key: string): Promise<Entry | null> {
+  try {
+    const m = await jsm.streams.getMessage(`KV_${KV_BUCKET}`, { last_by_subj: `$KV.${KV_BUCKET}.${key}` });
+    return { value: JSON.parse(new TextDecoder().decode(m.data)) as Value, revision: m.seq };
+  } catch (error) {
+    if (jetStreamErrorCode(error) === NO_MESSAGE_FOUND) return null;
+    throw error;
+  }
 }
 
 /**
  * Keyed cas-register on the JetStream KV bucket: `read [k, null]` is a get (served by the stream
- * leader: the bucket has direct gets off), `write [k, v]` a put, and `cas [k, [old, new]]` a get
- * followed by an update conditioned on the revision it read. The cas reports `cas-mismatch` only
+ * leader: the bucket has direct gets off), `write [k, v]` a put (a publish to the key's subject),
+ * and `cas [k, [old, new]]` a get followed by a put conditioned on the revision it read. The cas reports `cas-mismatch` only
  * when a get showed a value other than `old`; when the server refuses the update (wrong last
  * sequence) it reads again and retries, since a newer revision may hold `old` again.
  */
 export class NatsRegisterClient implements Client {
-  constructor(
-    private readonly session: NatsSession,
-    private readonly kv: KV,
-  ) {}
+  constructor(private readonly session: NatsSession) {}
 
   async invoke(op: Op): Promise<Completion> {
     const [k, arg] = Array.isArray(op.value) ? op.value : [op.value, null];
@@ -38,9 +54,9 @@ export class NatsRegisterClient implements Client {
     try {
       switch (op.f) {
         case 'read':
-          return { type: 'ok', value: [k ?? null, decode(await this.kv.get(key))] };
+          return { type: 'ok', value: [k ?? null, (await getEntry(this.session.jsm, key))?.value ?? null] };
         case 'write':
-          await this.kv.put(key, JSON.stringify(arg ?? null));
+          await this.session.js.publish(`$KV.${KV_BUCKET}.${key}`, JSON.stringify(arg ?? null));
           return { type: 'ok', value: op.value };
         case 'cas': {
           const [from, to] = Array.isArray(arg) ? arg : [null, null];
@@ -57,11 +73,13 @@ export class NatsRegisterClient implements Client {
   /** Compare-and-set through revision-conditioned updates; throws what a request threw. */
   private async cas(key: string, from: Value, to: Value, value: Value): Promise<Completion> {
     for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
-      const entry = await this.kv.get(key);
-      if (JSON.stringify(decode(entry)) !== JSON.stringify(from)) return casMismatch(value);
+      const entry = await getEntry(this.session.jsm, key);
+      if (JSON.stringify(entry?.value ?? null) !== JSON.stringify(from)) return casMismatch(value);
       try {
-        // The register's initial value null is "no entry yet": revision 0 means the key must not exist.
-        await this.kv.put(key, JSON.stringify(to), { previousSeq: entry === null ? 0 : entry.revision });
+        // The register's initial value null is "no entry yet": sequence 0 means the key must not exist.
+        await this.session.js.publish(`$KV.${KV_BUCKET}.${key}`, JSON.stringify(to), {
+          expect: { lastSubjectSequence: entry === null ? 0 : entry.revision },
+        });
         return { type: 'ok', value };
       } catch (error) {
         if (jetStreamErrorCode(error) !== 10071) throw error;
@@ -75,16 +93,9 @@ export class NatsRegisterClient implements Client {
   }
 }
 
-/** Opens a register client on a node: its own connection and a handle on the existing bucket. */
+/** Opens a register client on a node: its own connection. */
 export const natsRegisterClients: ClientFactory = {
   async open(ctx, node) {
-    const session = await connectNats(ctx.cluster.ip(node));
-    try {
-      const kv = await session.js.views.kv(KV_BUCKET, { bindOnly: true, allow_direct: false });
-      return new NatsRegisterClient(session, kv);
-    } catch (error) {
-      await session.nc.close();
-      throw error;
-    }
+    return new NatsRegisterClient(await connectNats(ctx.cluster.ip(node)));
   },
 };
