@@ -182,10 +182,12 @@ export function workloadOptionsOf(
   system: System,
   systemOptions: Readonly<Record<string, unknown>>,
 ): Record<string, unknown> {
-  const promised = system.promises?.(systemOptions).transactions;
+  const promise = system.promises?.(systemOptions);
+  const promised = promise?.transactions;
   return {
     sequential: flags.sequential ?? false,
     ...(promised ? { promisedModel: promised } : {}),
+    ...(promise?.delivery ? { delivery: promise.delivery } : {}),
     ...(flags.consistencyModel ? { consistencyModel: flags.consistencyModel } : {}),
   };
 }

@@ -38,7 +38,11 @@ function defaultOptions(system: System): Record<string, unknown> {
 function promiseLine(system: System): string | undefined {
   const p = system.promises?.(defaultOptions(system));
   if (!p) return undefined;
-  const models = [p.objects && `objects ${p.objects}`, p.transactions && `transactions ${p.transactions}`]
+  const models = [
+    p.objects && `objects ${p.objects}`,
+    p.transactions && `transactions ${p.transactions}`,
+    p.delivery && `queues ${p.delivery}`,
+  ]
     .filter(Boolean)
     .join(', ');
   return `${models || 'no model'}${p.note ? ` (${p.note})` : ''}`;
