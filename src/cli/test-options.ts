@@ -176,7 +176,7 @@ export function systemOptionsFrom(
   return parseSystemOptions(system, raw);
 }
 
-/** TestSpec.workloadOptions: the workload flags and the model the system's configuration promises. */
+/** TestSpec.workloadOptions: the workload flags and the models the system's configuration promises. */
 export function workloadOptionsOf(
   flags: WorkloadFlags,
   system: System,
@@ -187,6 +187,7 @@ export function workloadOptionsOf(
   return {
     sequential: flags.sequential ?? false,
     ...(promised ? { promisedModel: promised } : {}),
+    ...(promise?.objects ? { promisedObjects: promise.objects } : {}),
     ...(promise?.delivery ? { delivery: promise.delivery } : {}),
     ...(flags.consistencyModel ? { consistencyModel: flags.consistencyModel } : {}),
   };
