@@ -1,12 +1,6 @@
 import type { Value } from '../../src/core/op.js';
 
-/** A Map key equal for equal values: primitives stay themselves; arrays/objects become tagged JSON. */
-export function valueKey(v: Value): string | number | bigint | boolean | null {
-  if (v === null || typeof v !== 'object') return v;
-  return '\u0000' + JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? `${x}n` : x));
-}
-
-/** Short human rendering of a value for messages. */
+/** A value in a checker's message, Elle's way: strings quoted, null as nil, long lists cut in the middle. */
 export function showValue(v: Value): string {
   if (typeof v === 'string') return JSON.stringify(v);
   if (typeof v === 'bigint') return String(v);

@@ -1,7 +1,7 @@
 import { toJsonText } from './to-json-text.js';
 
 /** Short one-line text of a history value for labels; `max` characters at most (ellipsis when cut). */
-export function showValue(value: unknown, max = 80): string {
+export function valueLabel(value: unknown, max = 80): string {
   const text =
     value === undefined
       ? ''
