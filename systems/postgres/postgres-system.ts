@@ -2,9 +2,9 @@ import type { ClientFactory, SystemContext } from '../../src/core/system.js';
 import { BANK_ACCOUNTS, BANK_INITIAL_BALANCE } from '../../workloads/bank/bank-accounts.js';
 import { SqlClient } from '../common/sql-client.js';
 import type { SqlWorkload } from '../common/sql-client.js';
-import { connectPostgres } from './connect-postgres.js';
+import { connectPostgres } from '../common/connect-postgres.js';
 import { PG_BIN, PG_DATA, PG_LOG, pgHbaConf, postgresConf } from './postgres-config.js';
-import { postgresDialect } from './postgres-dialect.js';
+import { postgresDialect } from '../common/postgres-dialect.js';
 import { postgresImage } from './postgres-image.js';
 import { parsePostgresOptions, postgresOptions, postgresPromises } from './postgres-options.js';
 import {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifySqlError, describeSqlError } from '../../../systems/common/classify-sql-error.js';
-import { postgresDialect } from '../../../systems/postgres/postgres-dialect.js';
+import { postgresDialect } from '../../../systems/common/postgres-dialect.js';
 
 const pgError = (code: string, message = 'x') => Object.assign(new Error(message), { code });
 
