@@ -1,5 +1,4 @@
-import { daemon } from '../../src/sdk/index.js';
-import type { Cluster } from '../../src/sdk/index.js';
+import { daemon, type Cluster } from '../../src/sdk/index.js';
 import {
   ETCD_BIN,
   ETCD_CLIENT_PORT,

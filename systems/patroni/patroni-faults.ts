@@ -1,5 +1,10 @@
-import { pausableByName, signalByName } from '../../src/sdk/index.js';
-import type { Killable, Pausable, SystemContext } from '../../src/sdk/index.js';
+import {
+  pausableByName,
+  signalByName,
+  type Killable,
+  type Pausable,
+  type SystemContext,
+} from '../../src/sdk/index.js';
 import { patroniDaemon } from './patroni-daemon.js';
 import { parsePatroniOptions } from './patroni-options.js';
 

@@ -1,8 +1,11 @@
-import { FaultlineError } from '../../src/sdk/index.js';
-import type { ConsistencyPromise, SystemOption } from '../../src/sdk/index.js';
-import { isolationOption } from '../common/isolation-option.js';
-import type { IsolationLevel } from '../common/isolation.js';
-import { parseIsolation } from '../common/isolation.js';
+import {
+  FaultlineError,
+  type ConsistencyPromise,
+  type SystemOption,
+  isolationOption,
+  type IsolationLevel,
+  parseIsolation,
+} from '../../src/sdk/index.js';
 
 /** Patroni's synchronous replication: off, on (`synchronous_mode`), strict (`synchronous_mode_strict` too). */
 export const SYNCHRONOUS_MODES = ['off', 'on', 'strict'] as const;

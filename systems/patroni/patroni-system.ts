@@ -1,9 +1,13 @@
-import { defineSystem, runChecked } from '../../src/sdk/index.js';
-import type { ClientFactory, SystemContext } from '../../src/sdk/index.js';
+import {
+  defineSystem,
+  runChecked,
+  type ClientFactory,
+  type SystemContext,
+  connectPostgres,
+  postgresDialect,
+  type SqlWorkload,
+} from '../../src/sdk/index.js';
 import { BANK_ACCOUNTS, BANK_INITIAL_BALANCE } from '../../workloads/bank/bank-accounts.js';
-import { connectPostgres } from '../common/connect-postgres.js';
-import { postgresDialect } from '../common/postgres-dialect.js';
-import type { SqlWorkload } from '../common/sql-client.js';
 import { patroniConfig } from './patroni-config.js';
 import { patroniDaemon } from './patroni-daemon.js';
 import { etcdDaemon } from './patroni-etcd.js';

@@ -1,8 +1,16 @@
-import type { Client, Completion, Op, SystemContext } from '../../src/sdk/index.js';
-import { connectPostgres } from '../common/connect-postgres.js';
-import { isReadOnly, SqlClient, type SqlTarget, type SqlWorkload } from '../common/sql-client.js';
-import type { SqlConnection } from '../common/sql-dialect.js';
-import { postgresDialect } from '../common/postgres-dialect.js';
+import {
+  type Client,
+  type Completion,
+  type Op,
+  type SystemContext,
+  connectPostgres,
+  isReadOnly,
+  SqlClient,
+  type SqlTarget,
+  type SqlWorkload,
+  type SqlConnection,
+  postgresDialect,
+} from '../../src/sdk/index.js';
 import { parsePatroniOptions } from './patroni-options.js';
 import { findPrimary } from './primary-finder.js';
 

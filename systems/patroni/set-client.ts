@@ -1,8 +1,13 @@
-import type { Client, Completion, Op, SystemContext } from '../../src/sdk/index.js';
-import { describeSqlError } from '../common/classify-sql-error.js';
-import { postgresDialect } from '../common/postgres-dialect.js';
-import { raceAbort } from '../common/race-abort.js';
-import type { SqlConnection } from '../common/sql-dialect.js';
+import {
+  type Client,
+  type Completion,
+  type Op,
+  type SystemContext,
+  describeSqlError,
+  postgresDialect,
+  raceAbort,
+  type SqlConnection,
+} from '../../src/sdk/index.js';
 import type { PrimaryConnector } from './primary-sql-client.js';
 
 /** The set workload's table: one row per element, the element its primary key. */

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseSystemOptions } from '../../../src/sdk/index.js';
-import type { Op, SystemContext } from '../../../src/sdk/index.js';
-import type { SqlConnection } from '../../../systems/common/sql-dialect.js';
+import {
+  parseSystemOptions,
+  type Op,
+  type SystemContext,
+  type SqlConnection,
+} from '../../../src/sdk/index.js';
 import { DCS_TIMINGS, patroniConfig } from '../../../systems/patroni/patroni-config.js';
 import { patroniKillable, patroniPausable } from '../../../systems/patroni/patroni-faults.js';
 import { unhealthyMembers, type MemberHealth } from '../../../systems/patroni/patroni-health.js';
