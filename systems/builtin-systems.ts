@@ -3,6 +3,7 @@ import { etcd } from './etcd/etcd.js';
 import { mariadbSystem } from './mariadb/mariadb-system.js';
 import { natsSystem } from './nats/nats-system.js';
 import { rabbitmqSystem } from './rabbitmq/rabbitmq-system.js';
+import { patroniSystem } from './patroni/patroni-system.js';
 import { postgresSystem } from './postgres/postgres-system.js';
 import { redisSystem } from './redis/redis-system.js';
 import { zookeeperSystem } from './zookeeper/zookeeper-system.js';
@@ -16,4 +17,5 @@ export const builtinSystems: readonly System[] = [
   mariadbSystem,
   natsSystem,
   rabbitmqSystem,
+  patroniSystem,
 ];

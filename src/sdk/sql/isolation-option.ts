@@ -1,4 +1,4 @@
-import type { SystemOption } from '../../src/sdk/index.js';
+import type { SystemOption } from '../../core/system.js';
 import { ISOLATION_LEVELS } from './isolation.js';
 
 /** `--isolation <level>`, the SQL systems' transaction isolation level. */

@@ -1,6 +1,7 @@
 import type pg from 'pg';
-import type { SqlConnection } from '../common/sql-dialect.js';
-import { PG_PORT } from './postgres-config.js';
+import type { SqlConnection } from './sql-dialect.js';
+/** PostgreSQL's default port, where the suites run it. */
+const PG_PORT = 5432;
 
 /** Opens one session to the PostgreSQL server at `host` as the superuser (the test network is trusted). */
 export async function connectPostgres(host: string, connectTimeoutMs = 5000): Promise<SqlConnection> {

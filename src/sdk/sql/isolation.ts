@@ -1,4 +1,4 @@
-import { FaultlineError } from '../../src/core/errors.js';
+import { FaultlineError } from '../../core/errors.js';
 
 /** The SQL isolation levels the SQL suites accept as `--isolation`. */
 export const ISOLATION_LEVELS = ['read-committed', 'repeatable-read', 'serializable'] as const;

@@ -1,6 +1,6 @@
-import type { IsolationLevel } from '../common/isolation.js';
-import { isolationSql } from '../common/isolation.js';
-import type { SqlDialect } from '../common/sql-dialect.js';
+import type { IsolationLevel } from './isolation.js';
+import { isolationSql } from './isolation.js';
+import type { SqlDialect } from './sql-dialect.js';
 
 /** SQLSTATE of a server error, when the error has one. */
 export function sqlState(err: unknown): string | undefined {

@@ -1,7 +1,6 @@
-import type { Client, Completion } from '../../src/core/client.js';
-import type { Op, Value } from '../../src/core/op.js';
-import { parseListAppendTxn } from '../../workloads/list-append/list-append-mop.js';
-import { parseRwRegisterTxn } from '../../workloads/rw-register/rw-register-mop.js';
+import type { Client, Completion } from '../../core/client.js';
+import type { Op, Value } from '../../core/op.js';
+import { parseListAppendTxn, parseRwRegisterTxn } from './txn-mops.js';
 import { classifySqlError, describeSqlError } from './classify-sql-error.js';
 import type { IsolationLevel } from './isolation.js';
 import { raceAbort } from './race-abort.js';
