@@ -1,5 +1,6 @@
 import { FaultlineError } from '../src/core/errors.js';
 import type { Rng } from '../src/core/generator.js';
+import { shuffle } from '../src/generator/shuffle.js';
 
 /** For each node, the peers it drops all traffic from and to. Symmetric in every grudge built here. */
 export type Grudge = Record<string, string[]>;
@@ -16,16 +17,6 @@ export function completeGrudge(components: readonly (readonly string[])[]): Grud
     for (const node of component) grudge[node] = [...others].sort();
   }
   return grudge;
-}
-
-/** Fisher-Yates with the generator's rng: the same seed gives the same partition. */
-export function shuffle<T>(items: readonly T[], rng: Rng): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = rng.int(i + 1);
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { FaultlineError } from '../src/core/errors.js';
 import type { Rng } from '../src/core/generator.js';
-import { shuffle } from './grudge.js';
+import { shuffle } from '../src/generator/shuffle.js';
 
 /** Which nodes a process fault (kill, pause, clock) hits, as in Jepsen's node specs. */
 export const TARGETS = ['one', 'minority', 'majority', 'all'] as const;

@@ -1,5 +1,5 @@
 import type { History } from '../src/core/op.js';
-import { showValue } from './show-value.js';
+import { valueLabel } from './value-label.js';
 
 /** A span of time during which one kind of fault was in effect, from nemesis events. */
 export interface FaultInterval {
@@ -75,7 +75,7 @@ export function faultIntervals(history: History): FaultInterval[] {
       if (!open.has(starts[0])) {
         const interval: FaultInterval = {
           kind: starts[0],
-          label: `${op.f} ${showValue(withoutPrimaries(op.value), 60)}`.trim(),
+          label: `${op.f} ${valueLabel(withoutPrimaries(op.value), 60)}`.trim(),
           start: op.time,
           end: null,
           startIndex: i,
@@ -110,10 +110,10 @@ function afterText(value: unknown): string | undefined {
   if (after === null || typeof after !== 'object') return undefined;
   return Object.entries(after as Record<string, unknown>)
     .map(([node, v]) => {
-      if (v === null || typeof v !== 'object') return `${node}: ${showValue(v, 200)}`;
+      if (v === null || typeof v !== 'object') return `${node}: ${valueLabel(v, 200)}`;
       const { said, ...rest } = v as Record<string, unknown>;
       const head = `${node}: ${Object.entries(rest)
-        .map(([k, x]) => `${k}=${showValue(x, 200)}`)
+        .map(([k, x]) => `${k}=${valueLabel(x, 200)}`)
         .join(' ')}`;
       return typeof said === 'string' && said.trim() !== '' ? `${head}\n${said.trimEnd()}` : head;
     })

@@ -1,5 +1,5 @@
 import type { History } from '../src/core/op.js';
-import { showValue } from './show-value.js';
+import { valueLabel } from './value-label.js';
 
 /** Outcome codes in `HistoryColumns.type`. */
 export const OUTCOME_CODES = { ok: 0, fail: 1, info: 2, pending: 3 } as const;
@@ -72,7 +72,7 @@ export function historyColumns(history: History, partner: Int32Array, concurrenc
   const laneProcs: Set<number>[] = [];
   const freeAt: number[] = [];
   const intern = (v: unknown): number => {
-    const s = showValue(v, MAX_VALUE_CHARS);
+    const s = valueLabel(v, MAX_VALUE_CHARS);
     let id = valueIds.get(s);
     if (id === undefined) {
       if (cols.values.length >= MAX_VALUES) return 0;

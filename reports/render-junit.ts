@@ -1,6 +1,6 @@
 import type { CheckResult } from '../src/core/checker.js';
 import { summarizeResult } from './anomaly-summary.js';
-import { showValue } from './show-value.js';
+import { valueLabel } from './value-label.js';
 import type { TestInfo } from './test-info.js';
 
 /** XML 1.0 forbids most control characters even escaped; they become U+FFFD. */
@@ -21,7 +21,7 @@ function details(result: CheckResult): string {
     const ops = a.ops?.length
       ? ` [ops ${a.ops.slice(0, 20).join(', ')}${a.ops.length > 20 ? ', …' : ''}]`
       : '';
-    return `- ${a.id}: ${showValue(a.message, 2000)}${ops}`;
+    return `- ${a.id}: ${valueLabel(a.message, 2000)}${ops}`;
   });
   if (result.valid === 'unknown') lines.unshift(`unknown: ${result.unknownReason ?? 'no reason given'}`);
   return lines.join('\n');

@@ -14,7 +14,7 @@ import { jsonForScript } from './json-for-script.js';
 import { packColumns } from './pack-columns.js';
 import { reportClientScript } from './report-client-script.js';
 import { reportStyle } from './report-style.js';
-import { showValue } from './show-value.js';
+import { valueLabel } from './value-label.js';
 import type { TestInfo } from './test-info.js';
 import { timeSeries } from './time-series.js';
 
@@ -198,7 +198,7 @@ function reportData(
   for (const op of input.history) {
     if (op.process !== 'nemesis') continue;
     if (nemesis.length >= MAX_NEMESIS_EVENTS) break;
-    nemesis.push({ t: op.time / 1e6, f: op.f, type: op.type, value: showValue(op.value, 120) });
+    nemesis.push({ t: op.time / 1e6, f: op.f, type: op.type, value: valueLabel(op.value, 120) });
   }
   const procs = new Int32Array(cols.inv.length);
   for (let k = 0; k < cols.inv.length; k++) {

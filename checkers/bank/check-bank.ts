@@ -2,7 +2,7 @@ import type { Anomaly, CheckResult, Checker } from '../../src/core/checker.js';
 import { HistoryError } from '../../src/core/errors.js';
 import type { History, Op, Value } from '../../src/core/op.js';
 import { clientOps } from '../set/client-ops.js';
-import { showValue } from '../set/value-key.js';
+import { showValue } from '../models/show-value.js';
 
 const anomalies = {
   'wrong-total': 'A read of all accounts does not add up to the total: money was created or destroyed.',

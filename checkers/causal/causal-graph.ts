@@ -1,6 +1,7 @@
 import type { History, Value } from '../../src/core/op.js';
 import { clientOps } from '../set/client-ops.js';
-import { showValue, valueKey } from '../set/value-key.js';
+import { showValue } from '../models/show-value.js';
+import { valueKey } from '../models/value-key.js';
 
 /**
  * A read/write history as the causal checkers see it: one node per op that happened, sessions in
@@ -106,7 +107,7 @@ export function buildCausalGraph(
         : keyed && !(Array.isArray(returned) && returned.length === 2)
           ? [split(o.invoke.value)[0], returned]
           : split(returned);
-    const ks = typeof k === 'number' ? `n${k}` : valueKey(k);
+    const ks = valueKey(k);
     let id = keyIds.get(ks);
     if (id === undefined) {
       id = keys.length;

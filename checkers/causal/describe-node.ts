@@ -1,4 +1,4 @@
-import { showValue } from '../set/value-key.js';
+import { showValue } from '../models/show-value.js';
 import type { CausalGraph } from './causal-graph.js';
 import type { CycleStep } from './causal-order.js';
 

@@ -2,7 +2,8 @@ import type { Anomaly, CheckResult, Checker } from '../../src/core/checker.js';
 import { HistoryError } from '../../src/core/errors.js';
 import type { History, Value } from '../../src/core/op.js';
 import { clientOps } from './client-ops.js';
-import { showValue, valueKey } from './value-key.js';
+import { showValue } from '../models/show-value.js';
+import { valueKey } from '../models/value-key.js';
 
 const anomalies = {
   lost: 'An acknowledged add completed before the final read began, but the read does not contain it.',

@@ -4,7 +4,7 @@ import type { KeyOrder } from './list-append-inference.js';
 import type { ListReads } from './list-append-reads.js';
 import type { TxnHistory } from './txn-history.js';
 import { keyName, txnName } from './txn-names.js';
-import { showValue } from './value-key.js';
+import { showValue } from '../models/show-value.js';
 import { lastWrite, writerMop, type WriterIndex } from './writer-index.js';
 
 /** aux of a ww edge to an append no read ever showed. */

@@ -7,7 +7,8 @@ import { explainListEdge, UNOBSERVED, UNOBSERVED_ORDER } from './list-append-exp
 import { listOf, listReadCases, sameValue, type ListReads } from './list-append-reads.js';
 import { FAIL, INFO, OK, READ, type TxnHistory } from './txn-history.js';
 import { keyName, txnName } from './txn-names.js';
-import { showValue, valueKey } from './value-key.js';
+import { showValue } from '../models/show-value.js';
+import { valueMapKey } from '../models/value-key.js';
 import { indexWriters, lastWrite, writerMop, type VKey, type WriterIndex } from './writer-index.js';
 
 /** The version order of one key, as the longest read shows it, and who wrote each position. */
@@ -62,7 +63,7 @@ export function inferListAppend(h: TxnHistory, sink: AnomalySink, edges: EdgeLis
       : undefined;
   const versionPos = (t: number, k: number): number => {
     const m = lastWrite(h, t, k);
-    return m < 0 ? -1 : (keys[k]!.pos.get(valueKey(h.mopVal[m]!)) ?? 0x7fffffff);
+    return m < 0 ? -1 : (keys[k]!.pos.get(valueMapKey(h.mopVal[m]!)) ?? 0x7fffffff);
   };
   return {
     readFrom,
@@ -93,7 +94,7 @@ function versionOrder(
   const T = longestMop < 0 ? '' : txnName(h, h.mopTxn[longestMop]!);
   const ops = longestMop < 0 ? [] : [h.inv[h.mopTxn[longestMop]!]!];
   for (let i = 0; i < order.length; i++) {
-    const vk = valueKey(order[i]!);
+    const vk = valueMapKey(order[i]!);
     if (pos.has(vk)) {
       sink.add({
         id: 'duplicate-elements',

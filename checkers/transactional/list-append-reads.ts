@@ -2,7 +2,8 @@ import type { Value } from '../../src/core/op.js';
 import type { AnomalySink } from './anomaly-sink.js';
 import { OK, WRITE, type TxnHistory } from './txn-history.js';
 import { keyName, txnName } from './txn-names.js';
-import { showValue, valueKey } from './value-key.js';
+import { showValue } from '../models/show-value.js';
+import { valueMapKey } from '../models/value-key.js';
 
 /** What the per-transaction pass learns about each list read. */
 export interface ListReads {
@@ -16,7 +17,11 @@ export interface ListReads {
 
 export const sameValue = (a: Value | undefined, b: Value | undefined): boolean =>
   a === b ||
-  (typeof a === 'object' && typeof b === 'object' && a !== null && b !== null && valueKey(a) === valueKey(b));
+  (typeof a === 'object' &&
+    typeof b === 'object' &&
+    a !== null &&
+    b !== null &&
+    valueMapKey(a) === valueMapKey(b));
 
 /** A read's list, [] for nil. */
 export const listOf = (h: TxnHistory, m: number): Value[] => (h.mopVal[m] as Value[] | null) ?? [];
@@ -62,7 +67,7 @@ export function listReadCases(h: TxnHistory, sink: AnomalySink): ListReads {
         continue;
       }
       out.extLen[m] = ext;
-      const shown = String(valueKey(r.slice(0, ext)));
+      const shown = String(valueMapKey(r.slice(0, ext)));
       if (lastShown.get(k) === shown) continue;
       lastShown.set(k, shown);
       out.byKey[k]!.push(m);

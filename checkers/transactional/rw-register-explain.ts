@@ -2,7 +2,7 @@ import type { EdgeList } from './edge-list.js';
 import { VIA_PROCESS, VIA_REALTIME, WR } from './edge-kinds.js';
 import { READ, type TxnHistory } from './txn-history.js';
 import { keyName, txnName } from './txn-names.js';
-import { showValue } from './value-key.js';
+import { showValue } from '../models/show-value.js';
 import { lastWrite } from './writer-index.js';
 import { BY_PROCESS, BY_REALTIME } from './version-basis.js';
 

@@ -9,7 +9,8 @@ import { explainRegisterEdge } from './rw-register-explain.js';
 import { BY_COMPLETION, BY_PROCESS, BY_REALTIME } from './version-basis.js';
 import { FAIL, INFO, OK, WRITE, type TxnHistory } from './txn-history.js';
 import { keyName, txnName } from './txn-names.js';
-import { showValue, valueKey } from './value-key.js';
+import { showValue } from '../models/show-value.js';
+import { valueMapKey } from '../models/value-key.js';
 import { indexWriters, type WriterIndex } from './writer-index.js';
 
 /** Which orders may be used to infer version orders, besides reads. */
@@ -39,7 +40,7 @@ interface RegisterReads {
   skipped: number;
 }
 
-const same = (a: Value, b: Value): boolean => a === b || valueKey(a) === valueKey(b);
+const same = (a: Value, b: Value): boolean => a === b || valueMapKey(a) === valueMapKey(b);
 
 /**
  * Read/write-register inference. Unlike list-append, a read shows one version and nothing about
@@ -130,7 +131,7 @@ function readCases(
       }
       const w = resolveRead(h, idx, sink, t, m);
       if (w === undefined) {
-        if (h.mopVal[m] !== null && idx.ambiguous[k]!.has(valueKey(h.mopVal[m]!))) out.skipped++;
+        if (h.mopVal[m] !== null && idx.ambiguous[k]!.has(valueMapKey(h.mopVal[m]!))) out.skipped++;
         continue;
       }
       const before = seen.get(k);
@@ -206,7 +207,7 @@ function resolveRead(
   const k = h.mopKey[m]!;
   const v = h.mopVal[m]!;
   if (v === null) return -1;
-  const vk = valueKey(v);
+  const vk = valueMapKey(v);
   if (idx.ambiguous[k]!.has(vk)) return undefined;
   const w = idx.writers[k]!.get(vk);
   const T = txnName(h, t);

@@ -1,7 +1,7 @@
 import { HistoryError } from '../../src/core/errors.js';
 import type { History, Value } from '../../src/core/op.js';
 import { pairOps } from '../../src/history/pair-ops.js';
-import { valueKey } from './value-key.js';
+import { valueMapKey } from '../models/value-key.js';
 
 export type TxnWorkload = 'list-append' | 'rw-register';
 
@@ -112,7 +112,7 @@ export function readTxnHistory(history: History, workload: TxnWorkload): TxnHist
           },
         );
       }
-      const kk = valueKey(m[1]!);
+      const kk = valueMapKey(m[1]!);
       let k = keyIds.get(kk);
       if (k === undefined) {
         k = keyNames.length;

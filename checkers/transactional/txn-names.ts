@@ -1,6 +1,6 @@
 import type { Value } from '../../src/core/op.js';
 import type { TxnHistory } from './txn-history.js';
-import { showValue } from './value-key.js';
+import { showValue } from '../models/show-value.js';
 
 /** "T<history index of the invocation>", the name messages use for txn `t`. */
 export function txnName(h: TxnHistory, t: number): string {

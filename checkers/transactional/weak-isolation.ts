@@ -9,7 +9,7 @@ import type { ReadFrom } from './inference.js';
 import { SessionWriters } from './session-writers.js';
 import { FAIL, WRITE, type TxnHistory } from './txn-history.js';
 import { keyName, txnName } from './txn-names.js';
-import { showValue } from './value-key.js';
+import { showValue } from '../models/show-value.js';
 
 export type WeakLevel = 'read-committed' | 'read-atomic' | 'causal';
 

@@ -1,9 +1,10 @@
 import type { Value } from '../../src/core/op.js';
 import { WRITE, type TxnHistory } from './txn-history.js';
 import { keyName } from './txn-names.js';
-import { showValue, valueKey } from './value-key.js';
+import { showValue } from '../models/show-value.js';
+import { valueMapKey } from '../models/value-key.js';
 
-export type VKey = ReturnType<typeof valueKey>;
+export type VKey = ReturnType<typeof valueMapKey>;
 
 /** Who wrote what: the shared first step of both workloads' inference. */
 export interface WriterIndex {
@@ -35,7 +36,7 @@ export function indexWriters(h: TxnHistory): WriterIndex {
     for (let m = h.mopStart[t]!; m < h.mopStart[t + 1]!; m++) {
       if (h.mopKind[m] !== WRITE) continue;
       const k = h.mopKey[m]!;
-      const vk = valueKey(h.mopVal[m]!);
+      const vk = valueMapKey(h.mopVal[m]!);
       const prior = writers[k]!.get(vk);
       if (prior === undefined) writers[k]!.set(vk, m);
       else if (h.mopTxn[prior] !== t) {
@@ -49,7 +50,7 @@ export function indexWriters(h: TxnHistory): WriterIndex {
 
 /** The micro-op that wrote `v` to key `k`, or -1 when no transaction did. */
 export function writerMop(idx: WriterIndex, k: number, v: Value | undefined): number {
-  return v === undefined ? -1 : (idx.writers[k]!.get(valueKey(v)) ?? -1);
+  return v === undefined ? -1 : (idx.writers[k]!.get(valueMapKey(v)) ?? -1);
 }
 
 /** The last write of key `k` in txn `t`, or -1. */

@@ -1,7 +1,8 @@
 import type { Anomaly, CheckResult, Checker } from '../../src/core/checker.js';
 import type { History, Value } from '../../src/core/op.js';
 import { clientOps } from '../set/client-ops.js';
-import { showValue, valueKey } from '../set/value-key.js';
+import { showValue } from '../models/show-value.js';
+import { valueKey } from '../models/value-key.js';
 
 const anomalies = {
   duplicate: 'Two or more successful generate ops returned the same id.',

@@ -1,5 +1,5 @@
 import type { Anomaly } from '../../src/core/checker.js';
-import { showValue } from '../show-value.js';
+import { valueLabel } from '../value-label.js';
 import { opRef } from './op-context.js';
 
 /** A linearizability counterexample as the report draws it, whatever the checker named its fields. */
@@ -26,7 +26,7 @@ function pick(src: Record<string, unknown>, names: readonly string[]): unknown {
 }
 
 function stateText(v: unknown): string | undefined {
-  return v === undefined ? undefined : showValue(v, 200);
+  return v === undefined ? undefined : valueLabel(v, 200);
 }
 
 /**
@@ -67,7 +67,7 @@ export function readLinearizability(anomaly: Anomaly): LinearizabilityCounterexa
     return [
       {
         op,
-        reason: why === undefined ? undefined : showValue(why, 300) + deadEnd,
+        reason: why === undefined ? undefined : valueLabel(why, 300) + deadEnd,
         state: stateText(r['state']),
       },
     ];

@@ -1,5 +1,5 @@
 import { escapeHtml } from '../escape-html.js';
-import { showValue } from '../show-value.js';
+import { valueLabel } from '../value-label.js';
 import { opPair, opRef, type OpContext } from './op-context.js';
 
 /** One edge of a dependency cycle: `txn` must precede `to` because of `edge`, as `reason` explains. */
@@ -24,7 +24,7 @@ export function readCycle(cycle: unknown): CycleStep[] | undefined {
         txn,
         edge: String(r['edge'] ?? r['type'] ?? '?'),
         to: r['to'],
-        reason: reason === undefined ? undefined : showValue(reason, 400),
+        reason: reason === undefined ? undefined : valueLabel(reason, 400),
       },
     ];
   });
@@ -38,7 +38,7 @@ function txnKey(ctx: OpContext, ref: unknown): { key: string; label: string; ind
   const i = opRef(ref);
   const pair = i === undefined ? undefined : opPair(ctx, i);
   if (pair) return { key: `#${pair.index}`, label: `T${pair.index}`, index: pair.index };
-  const text = showValue(ref, 16);
+  const text = valueLabel(ref, 16);
   return { key: `?${text}`, label: text, index: undefined };
 }
 
@@ -116,7 +116,7 @@ export function renderCycle(ctx: OpContext, steps: readonly CycleStep[], uid: st
         const value = (t: { index: number | undefined }): string => {
           const pair = t.index === undefined ? undefined : opPair(ctx, t.index);
           const v = pair ? (pair.done?.type === 'ok' ? pair.done.value : pair.invoke.value) : undefined;
-          return v === undefined ? '' : ` <code class="txn-value">${escapeHtml(showValue(v, 160))}</code>`;
+          return v === undefined ? '' : ` <code class="txn-value">${escapeHtml(valueLabel(v, 160))}</code>`;
         };
         return (
           `<li><b class="op-link"${a.index === undefined ? '' : ` data-op="${a.index}"`}>${escapeHtml(a.label)}</b>${value(a)}` +

@@ -1,5 +1,5 @@
 import { escapeHtml } from '../escape-html.js';
-import { showValue } from '../show-value.js';
+import { valueLabel } from '../value-label.js';
 import { opPair, type OpContext } from './op-context.js';
 import type { LinearizabilityCounterexample } from './read-linearizability.js';
 import { renderOpsTable } from './render-ops-table.js';
@@ -13,10 +13,10 @@ function opText(ctx: OpContext, index: number): string {
   const pair = opPair(ctx, index);
   if (!pair) return `#${index}`;
   const { invoke, done } = pair;
-  const arg = invoke.value === null ? '' : ` ${showValue(invoke.value, 24)}`;
+  const arg = invoke.value === null ? '' : ` ${valueLabel(invoke.value, 24)}`;
   const ret =
-    done?.type === 'ok' && done.value !== null && showValue(done.value) !== showValue(invoke.value)
-      ? ` → ${showValue(done.value, 24)}`
+    done?.type === 'ok' && done.value !== null && valueLabel(done.value) !== valueLabel(invoke.value)
+      ? ` → ${valueLabel(done.value, 24)}`
       : '';
   const outcome = done ? (done.type === 'ok' ? '' : ` (${done.type})`) : ' (pending)';
   return `${invoke.f}${arg}${ret}${outcome}`;
@@ -84,7 +84,7 @@ function renderTimeline(ctx: OpContext, cx: LinearizabilityCounterexample): stri
 
 /** A linearizability counterexample: timeline, the order tried with model states, and why it stopped. */
 export function renderLinearizability(ctx: OpContext, cx: LinearizabilityCounterexample): string {
-  const key = cx.key === undefined ? '' : `<p>Key <code>${escapeHtml(showValue(cx.key, 100))}</code>.</p>`;
+  const key = cx.key === undefined ? '' : `<p>Key <code>${escapeHtml(valueLabel(cx.key, 100))}</code>.</p>`;
   const steps = cx.steps.length
     ? (cx.initial !== undefined
         ? `<p class="initial">Start: state <code>${escapeHtml(cx.initial)}</code></p>`

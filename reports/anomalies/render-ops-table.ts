@@ -1,6 +1,6 @@
 import { escapeHtml } from '../escape-html.js';
 import { formatMs } from '../format-ms.js';
-import { showValue } from '../show-value.js';
+import { valueLabel } from '../value-label.js';
 import { opPair, type OpContext } from './op-context.js';
 
 /** Rows most tables show; a longer list says how many were left out. */
@@ -24,9 +24,9 @@ export function renderOpsTable(ctx: OpContext, indexes: readonly number[], capti
     rows.push(
       `<tr class="op-row" data-op="${pair.index}" tabindex="0" title="Show on the timeline">` +
         `<td>#${pair.index}</td><td>${escapeHtml(String(invoke.process))}</td>` +
-        `<td>${escapeHtml(invoke.f)}</td><td><code>${escapeHtml(showValue(invoke.value, 200))}</code></td>` +
+        `<td>${escapeHtml(invoke.f)}</td><td><code>${escapeHtml(valueLabel(invoke.value, 200))}</code></td>` +
         `<td><span class="outcome ${outcome}">${outcome}</span></td>` +
-        `<td><code>${escapeHtml(showValue(returned, 200))}</code></td>` +
+        `<td><code>${escapeHtml(valueLabel(returned, 200))}</code></td>` +
         `<td>${formatMs(invoke.time)} → ${done ? formatMs(done.time) : '…'}</td></tr>`,
     );
   }

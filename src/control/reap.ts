@@ -14,6 +14,8 @@ export interface ReapOptions {
 export interface ReapResult {
   containers: string[];
   networks: string[];
+  /** The run ids (faultline.run labels) of what was removed, sorted. */
+  runs: string[];
 }
 
 /**
@@ -43,9 +45,13 @@ export async function reap(options: ReapOptions = {}): Promise<ReapResult> {
       .then(() => removedNetworks.push(n.Name))
       .catch(ignoreMissing);
   }
+  const runs = new Set(
+    [...containers, ...networks].map((x) => x.Labels?.[RUN_LABEL]).filter((r) => r !== undefined),
+  );
   return {
     containers: containers.map((c) => (c.Names[0] ?? c.Id).replace(/^\//, '')),
     networks: removedNetworks,
+    runs: [...runs].sort(),
   };
 }
 

@@ -5,6 +5,11 @@ export interface Completion {
   type: 'ok' | 'fail' | 'info';
   value: Value;
   error?: Value;
+  /**
+   * The node that served the op, when the client sent it elsewhere than the node it is bound to
+   * (a client that follows the current primary). The completion event records it as its `node`.
+   */
+  node?: string;
 }
 
 /**

@@ -1,4 +1,5 @@
 export { createRng } from './rng.js';
+export { shuffle } from './shuffle.js';
 export { fillIn, type OpSpec } from './op-spec.js';
 export { fromFn } from './from-fn.js';
 export { fromOps, once } from './from-ops.js';

@@ -20,4 +20,12 @@ export { dockerPlatform, type Platform, type ManagedCluster } from './platform.j
 export { runChecks, someOkCheck } from './run-checks.js';
 export { writeReports } from './write-reports.js';
 export { analyzeRun, type AnalyzeOutcome } from './analyze-run.js';
+export { readTestRecord } from './read-test-record.js';
+export {
+  testRecordFor,
+  testInfoOf,
+  TEST_RECORD_FORMAT,
+  type TestRecord,
+  type StoredTestRecord,
+} from './test-record.js';
 export { runSuite, type SuiteSpec, type SuiteOutcome, type SuiteRow } from './run-suite.js';

@@ -60,7 +60,8 @@ export async function interpret(options: InterpretOptions): Promise<void> {
         value: completion.value,
         time: clock(),
       };
-      if (invoke.node !== undefined) event.node = invoke.node;
+      const node = completion.node ?? invoke.node;
+      if (node !== undefined) event.node = node;
       if (completion.error !== undefined) event.error = completion.error;
       recorder.record(event);
       running--;

@@ -3,6 +3,13 @@ import type { Cluster } from '../core/remote.js';
 import type { ImageRecipe } from '../core/system.js';
 import { createCluster, ensureImages, reap } from '../control/index.js';
 
+/** What a reap removed: container and network names, and the runs they belonged to. */
+export interface ReapedLeftovers {
+  containers: readonly string[];
+  networks: readonly string[];
+  runs: readonly string[];
+}
+
 /** A cluster the runner owns: it collects the nodes' logs and destroys it. */
 export interface ManagedCluster extends Cluster {
   /** Copies each node's files into `<dir>/<node>/`; returns the written paths. */
@@ -31,6 +38,11 @@ export interface Platform {
   }): Promise<ManagedCluster>;
   /** Removes whatever of run `runId` is left (after a failed create or destroy). */
   reap(runId: string): Promise<void>;
+  /**
+   * Removes what runs whose owner process is gone (killed with kill -9) left behind, as
+   * `faultline clean` does; returns what it removed.
+   */
+  reapOrphans?(): Promise<ReapedLeftovers>;
   /** The command that removes a run kept with --keep (default `faultline clean --run <id>`). */
   cleanCommand?(runId: string): string;
 }
@@ -51,5 +63,6 @@ export const dockerPlatform: Platform = {
   reap: async (runId) => {
     await reap({ runId });
   },
+  reapOrphans: () => reap(),
   cleanCommand: (runId) => `faultline clean --run ${runId}`,
 };

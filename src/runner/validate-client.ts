@@ -64,11 +64,21 @@ function checkCompletion(c: unknown, op: Op): Completion {
     error: `invalid completion: ${why}`,
   });
   if (typeof c !== 'object' || c === null) return bad(`not an object (${String(c)})`);
-  const { type, value, error } = c as { type?: unknown; value?: unknown; error?: unknown };
+  const { type, value, error, node } = c as {
+    type?: unknown;
+    value?: unknown;
+    error?: unknown;
+    node?: unknown;
+  };
   if (typeof type !== 'string' || !TYPES.has(type))
     return bad(`type ${JSON.stringify(type)} is not ok/fail/info`);
   if (value === undefined) return bad('no value');
   const out: Completion = { type: type as Completion['type'], value: value as Value };
   if (error !== undefined) out.error = error as Value;
+  if (node !== undefined) {
+    if (typeof node !== 'string' || node === '')
+      return bad(`node ${JSON.stringify(node)} is not a node name`);
+    out.node = node;
+  }
   return out;
 }

@@ -8,6 +8,7 @@ import { errorText } from './validate-client.js';
  * most once at a time and may be called again after it finished.
  */
 export function validateNemesis(nemesis: Nemesis, timeoutMs: number): Nemesis {
+  let healing: Promise<void> | undefined;
   return {
     name: nemesis.name,
     fs: nemesis.fs,
@@ -35,6 +36,12 @@ export function validateNemesis(nemesis: Nemesis, timeoutMs: number): Nemesis {
         clearTimeout(timer);
       }
     },
-    teardown: (ctx) => nemesis.teardown(ctx),
+    teardown(ctx) {
+      // A second call while one runs (the run's heal racing the cleanup after an interrupt) waits for it.
+      healing ??= Promise.resolve()
+        .then(() => nemesis.teardown(ctx))
+        .finally(() => (healing = undefined));
+      return healing;
+    },
   };
 }

@@ -8,6 +8,7 @@ export { Daemon, daemon, type DaemonSpec } from './daemon.js';
 export { killableByName, pausableByName, processByName, signalByName } from './kill-by-name.js';
 export { runChecked } from './run-checked.js';
 export { waitUntil } from './wait-until.js';
+export { startFailed, type StartFailure } from './start-failed.js';
 export { waitForPort } from './wait-for-port.js';
 export { waitForCommand } from './wait-for-command.js';
 export { classifyError, NOT_SENT_CODES, type ClassifyErrorOptions } from './classify-error.js';
@@ -30,3 +31,26 @@ export type { Client, Completion } from '../core/client.js';
 export type { Op, Value } from '../core/op.js';
 export type { Cluster, Remote, ExecResult, ExecOptions } from '../core/remote.js';
 export { FaultlineError, type ErrorCode } from '../core/errors.js';
+
+// A generic SQL client for the transactional workloads (list-append, rw-register, bank), and the
+// PostgreSQL dialect any PostgreSQL-compatible system can use with it.
+export {
+  SqlClient,
+  isReadOnly,
+  type SqlClientOptions,
+  type SqlTarget,
+  type SqlWorkload,
+} from './sql/sql-client.js';
+export type { SqlConnection, SqlDialect } from './sql/sql-dialect.js';
+export { classifySqlError, describeSqlError } from './sql/classify-sql-error.js';
+export { ISOLATION_LEVELS, isolationSql, parseIsolation, type IsolationLevel } from './sql/isolation.js';
+export { isolationOption } from './sql/isolation-option.js';
+export { raceAbort, isAbortError } from './sql/race-abort.js';
+export {
+  parseListAppendTxn,
+  parseRwRegisterTxn,
+  type ListAppendMop,
+  type RwRegisterMop,
+} from './sql/txn-mops.js';
+export { postgresDialect, sqlState } from './sql/postgres-dialect.js';
+export { connectPostgres } from './sql/connect-postgres.js';

@@ -1,4 +1,4 @@
-import type { SqlConnection } from '../common/sql-dialect.js';
+import type { SqlConnection } from '../../src/sdk/index.js';
 import { MARIADB_DATABASE, MARIADB_PASSWORD, MARIADB_PORT, MARIADB_USER } from './mariadb-config.js';
 
 /** Opens one session to the MariaDB server at `host` as the suite's user, in its database. */

@@ -1,6 +1,4 @@
-import type { IsolationLevel } from '../common/isolation.js';
-import { isolationSql } from '../common/isolation.js';
-import type { SqlDialect } from '../common/sql-dialect.js';
+import { type IsolationLevel, isolationSql, type SqlDialect } from '../../src/sdk/index.js';
 
 /** The server's error number, when the error came from the server. */
 export function errnoOf(err: unknown): number | undefined {

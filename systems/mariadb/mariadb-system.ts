@@ -1,8 +1,16 @@
 import type { ClientFactory, SystemContext } from '../../src/core/system.js';
 import { BANK_ACCOUNTS, BANK_INITIAL_BALANCE } from '../../workloads/bank/bank-accounts.js';
-import { parseIsolation } from '../common/isolation.js';
-import { SqlClient } from '../common/sql-client.js';
-import type { SqlWorkload } from '../common/sql-client.js';
+import {
+  parseIsolation,
+  SqlClient,
+  type SqlWorkload,
+  defineSystem,
+  pausableByName,
+  processByName,
+  runChecked,
+  waitUntil,
+  isolationOption,
+} from '../../src/sdk/index.js';
 import { connectMariadb } from './connect-mariadb.js';
 import {
   MARIADB_CONF,
@@ -15,8 +23,6 @@ import {
 } from './mariadb-config.js';
 import { mariadbDialect } from './mariadb-dialect.js';
 import { mariadbImage } from './mariadb-image.js';
-import { defineSystem, pausableByName, processByName, runChecked, waitUntil } from '../../src/sdk/index.js';
-import { isolationOption } from '../common/isolation-option.js';
 
 const PID = '/run/mysqld/mysqld.pid';
 

@@ -1,8 +1,11 @@
 import { FaultlineError } from '../../src/core/errors.js';
-import type { ConsistencyPromise, SystemOption } from '../../src/sdk/index.js';
-import { isolationOption } from '../common/isolation-option.js';
-import type { IsolationLevel } from '../common/isolation.js';
-import { parseIsolation } from '../common/isolation.js';
+import {
+  type ConsistencyPromise,
+  type SystemOption,
+  isolationOption,
+  type IsolationLevel,
+  parseIsolation,
+} from '../../src/sdk/index.js';
 
 export interface PostgresOptions {
   isolation: IsolationLevel;

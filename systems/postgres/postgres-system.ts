@@ -1,10 +1,16 @@
 import type { ClientFactory, SystemContext } from '../../src/core/system.js';
 import { BANK_ACCOUNTS, BANK_INITIAL_BALANCE } from '../../workloads/bank/bank-accounts.js';
-import { SqlClient } from '../common/sql-client.js';
-import type { SqlWorkload } from '../common/sql-client.js';
-import { connectPostgres } from './connect-postgres.js';
+import {
+  SqlClient,
+  type SqlWorkload,
+  connectPostgres,
+  postgresDialect,
+  defineSystem,
+  pausableByName,
+  runChecked,
+  waitUntil,
+} from '../../src/sdk/index.js';
 import { PG_BIN, PG_DATA, PG_LOG, pgHbaConf, postgresConf } from './postgres-config.js';
-import { postgresDialect } from './postgres-dialect.js';
 import { postgresImage } from './postgres-image.js';
 import { parsePostgresOptions, postgresOptions, postgresPromises } from './postgres-options.js';
 import {
@@ -14,7 +20,6 @@ import {
   startScript,
   stopScript,
 } from './postgres-scripts.js';
-import { defineSystem, pausableByName, runChecked, waitUntil } from '../../src/sdk/index.js';
 
 /** The first node is the primary; the others are streaming replicas of it. */
 function primaryOf(ctx: SystemContext): string {

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Client, Completion } from '../../src/core/client.js';
 import type { Op, Value } from '../../src/core/op.js';
-import { raceAbort } from '../common/race-abort.js';
+import { raceAbort } from '../../src/sdk/index.js';
 import { classifyRedisError } from './classify-redis-error.js';
 import { casMismatch } from '../../src/core/failed-cas.js';
 

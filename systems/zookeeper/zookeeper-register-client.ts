@@ -1,6 +1,6 @@
 import type { Client, Completion } from '../../src/core/client.js';
 import type { Op, Value } from '../../src/core/op.js';
-import { raceAbort } from '../common/race-abort.js';
+import { raceAbort } from '../../src/sdk/index.js';
 import type { JuteReader } from './jute-reader.js';
 import type { JuteWriter } from './jute-writer.js';
 import { OP, ZkConnection } from './zk-connection.js';

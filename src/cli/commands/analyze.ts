@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { FaultlineError } from '../../core/errors.js';
-import { analyzeRun, readStoredTest } from '../../runner/analyze-run.js';
+import { analyzeRun } from '../../runner/analyze-run.js';
+import { readTestRecord } from '../../runner/read-test-record.js';
 import { summarizeResult } from '../../../reports/anomaly-summary.js';
 import { workloads } from '../registries.js';
 
@@ -20,7 +21,7 @@ Examples:
   $ faultline analyze store/mydb-register/20261123T234000.000Z`,
     )
     .action(async (runDir: string) => {
-      const test = readStoredTest(runDir);
+      const test = readTestRecord(runDir);
       const workload = (workloads as Record<string, (typeof workloads)[keyof typeof workloads]>)[
         test.workload
       ];

@@ -99,6 +99,6 @@ describe('Docker cluster control (real engine)', () => {
       expect(await docker.listNetworks({ filters: { label: [`faultline.run=${run}`] } })).toEqual([]);
     }
     await expect(cluster.remote.exec('n1', ['true'])).rejects.toThrow(FaultlineError);
-    expect(await reap({ runId: cluster.runId })).toEqual({ containers: [], networks: [] });
+    expect(await reap({ runId: cluster.runId })).toEqual({ containers: [], networks: [], runs: [] });
   });
 });

@@ -16,6 +16,22 @@ describe('validateClient', () => {
     expect(await c.invoke(op, signal)).toEqual({ type: 'ok', value: 3 });
   });
 
+  it('keeps the node that served the op, and rejects a node that is not a name', async () => {
+    const served = validateClient(
+      client(async () => ({ type: 'ok', value: 3, node: 'n2' })),
+      1000,
+    );
+    expect(await served.invoke(op, signal)).toEqual({ type: 'ok', value: 3, node: 'n2' });
+    const bad = validateClient(
+      client(async () => ({ type: 'ok', value: 3, node: 7 }) as never),
+      1000,
+    );
+    expect(await bad.invoke(op, signal)).toMatchObject({
+      type: 'info',
+      error: expect.stringMatching(/invalid completion: node 7/),
+    });
+  });
+
   it('turns a thrown error into info with the message', async () => {
     const c = validateClient(
       client(() => Promise.reject(new Error('connection reset'))),

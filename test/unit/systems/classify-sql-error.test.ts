@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifySqlError, describeSqlError } from '../../../systems/common/classify-sql-error.js';
-import { postgresDialect } from '../../../systems/postgres/postgres-dialect.js';
+import { classifySqlError, describeSqlError, postgresDialect } from '../../../src/sdk/index.js';
 
 const pgError = (code: string, message = 'x') => Object.assign(new Error(message), { code });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifySqlError } from '../../../systems/common/classify-sql-error.js';
+import { classifySqlError } from '../../../src/sdk/index.js';
 import { galeraCnf } from '../../../systems/mariadb/mariadb-config.js';
 import { mariadbDialect } from '../../../systems/mariadb/mariadb-dialect.js';
 
