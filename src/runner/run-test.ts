@@ -50,6 +50,8 @@ export async function runTest(spec: TestSpec): Promise<RunOutcome> {
   const platform = spec.platform ?? dockerPlatform;
   // A fault that cannot work on this system (or these options) fails here, before anything starts.
   for (const p of spec.nemesis?.prepare ?? []) p.check(spec.system, spec.systemOptions ?? {});
+  // Hosts that cannot be reached or logged into fail here too, before a run directory exists.
+  await platform.preflight?.(spec.nodes);
   const name = spec.name ?? `${spec.system.name}-${spec.workload.name}`;
   const startedAt = new Date();
   const store = new RunStore(spec.storeDir ?? 'store', name, startedAt);
