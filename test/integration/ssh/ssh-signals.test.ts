@@ -4,6 +4,12 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HostSystemClocks } from '../../../src/control/host-system-clocks.js';
+import { connectSshCluster } from '../../../src/control/ssh-cluster.js';
+import { parseSshTargets } from '../../../src/control/ssh-target.js';
+import type { Remote } from '../../../src/core/remote.js';
+import type { System, SystemContext } from '../../../src/core/system.js';
+import { clockNemesis } from '../../../nemesis/clock-nemesis.js';
 import { buildOnce, root } from '../../e2e/support/build-once.js';
 import { hostLeftovers, startSshHosts, type SshHosts } from './ssh-hosts.js';
 
@@ -171,8 +177,80 @@ describe('SIGINT and SIGTERM during a fault over SSH (stand-in hosts)', () => {
       expect(run.code).toBe(130);
       expectLogsCollected(run.runDir, hosts);
       await expectHostsClean(hosts);
-      // The pause hit one node, maybe not the first host: the probe saw etcd stopped or nothing.
-      expect(['', 'etcd']).toContain(run.during);
+    },
+  );
+
+  it(
+    "clock faults on hosts that share the control node's kernel: detected, never set, said so",
+    {
+      timeout: 120_000,
+    },
+    async () => {
+      const targets = parseSshTargets(
+        hosts.ips.map((ip, i) => ({ text: ip, where: `host ${i + 1}` })),
+        { user: 'root', port: 22 },
+      );
+      const lines: string[] = [];
+      const cluster = await connectSshCluster({
+        runId: 'it-clock',
+        targets,
+        auth: { keyFile: hosts.keyFile },
+        knownHostsFiles: [hosts.knownHosts],
+        onProgress: (l) => lines.push(l),
+      });
+      try {
+        for (const n of cluster.nodes) {
+          expect(cluster.ownClock(n)).toBe(false);
+          expect(cluster.clocks.sharedWith(n)).toMatch(/shared with the control node/);
+        }
+        expect(lines.join('\n')).toMatch(/share a kernel with the control node or each other/);
+        // Every command the nemesis and the clocks send, as the SSH cluster would send it.
+        const sent: string[] = [];
+        const remote: Remote = {
+          exec: (node, command, options) => {
+            sent.push(command.join(' '));
+            return cluster.remote.exec(node, command, options);
+          },
+          upload: (node, path, content, mode) => cluster.remote.upload(node, path, content, mode),
+          download: (node, path) => cluster.remote.download(node, path),
+        };
+        const clocks = new HostSystemClocks(remote, cluster.sharedKernel);
+        const logged: string[] = [];
+        const ctx: SystemContext = {
+          cluster: { runId: cluster.runId, nodes: cluster.nodes, ip: (n) => cluster.ip(n), remote, clocks },
+          options: {},
+          log: (l) => logged.push(l),
+        };
+        const system = { name: 'none' } as unknown as System;
+        const nemesis = clockNemesis();
+        const before = Number(await hosts.sh(0, 'date +%s%3N')) - Date.now();
+        await nemesis.setup(ctx, system);
+        const bump = await nemesis.invoke(ctx, {
+          f: 'bump-clock',
+          value: { nodes: [...cluster.nodes], deltaMs: 3_600_000 },
+        });
+        const strobe = await nemesis.invoke(ctx, {
+          f: 'strobe-clock',
+          value: { nodes: [cluster.nodes[0]!], deltaMs: 3_600_000, periodMs: 100, durationMs: 500 },
+        });
+        await nemesis.invoke(ctx, { f: 'reset-clock', value: null });
+        await nemesis.teardown(ctx);
+        expect(logged).toEqual([
+          `clock: ${cluster.nodes.join(', ')} share a kernel with other machines: skewing the database process (libfaketime or ptrace) instead of the host clock`,
+        ]);
+        const visibility = (bump.value as { visibility: Record<string, Record<string, string>> }).visibility;
+        for (const n of cluster.nodes) {
+          expect(visibility[n]!.mechanism).toBe('faketime');
+          expect(visibility[n]!.hostClock).toMatch(/^not set: its kernel .* is shared with the control node/);
+        }
+        expect(JSON.stringify(strobe.value)).toMatch(/not set: its kernel/);
+        expect(sent.filter((c) => c.includes('date -u -s') || c === 'date +%s%N')).toEqual([]);
+        const after = Number(await hosts.sh(0, 'date +%s%3N')) - Date.now();
+        expect(Math.abs(after - before)).toBeLessThan(2000);
+      } finally {
+        await cluster.destroy();
+      }
+      for (let i = 0; i < hosts.ips.length; i++) expect(await hostLeftovers(hosts, i)).toEqual([]);
     },
   );
 });
