@@ -90,6 +90,7 @@ export class SshCluster implements Cluster {
   /** Sets back any clock still changed, cleans every host, then closes the connections; safe to call twice. */
   async destroy(): Promise<void> {
     if (this.closed) return;
+    await settledWithin(this.remote, DRAIN_MS);
     const clocks = await this.clocks.restoreAll();
     const result = await this.cleanHosts();
     for (const [node, error] of Object.entries(clocks)) {
@@ -126,7 +127,9 @@ export class SshCluster implements Cluster {
    * (the same as the Docker image's RUN steps).
    */
   async install(recipe: ImageRecipe, progress: (line: string) => void): Promise<void> {
-    await Promise.all(
+    // Every host finishes (or fails) before the error is thrown: an apt run cut off by the
+    // teardown could leave a host's dpkg half-configured.
+    const results = await Promise.allSettled(
       this.nodes.map(async (node) => {
         const started = performance.now();
         const r = await this.remote.exec(node, ['sh', '-c', aptInstallScript(recipe)], {
@@ -164,7 +167,31 @@ export class SshCluster implements Cluster {
         );
       }),
     );
+    const failed = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+    if (failed.length === 1) throw failed[0];
+    if (failed.length > 1) throw installFailures(failed, this.nodes.length);
   }
+}
+
+/** How long destroy waits for commands still running on the hosts before it cleans them. */
+const DRAIN_MS = 120_000;
+
+/** Waits until the remote runs no command, or `ms` passed (a hung command must not block teardown). */
+async function settledWithin(remote: SshRemote, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  await Promise.race([remote.settled(), late]);
+  clearTimeout(timer);
+}
+
+/** One error for several hosts' failed installs: the first one's code and hint, every message. */
+function installFailures(failed: readonly unknown[], total: number): FaultlineError {
+  const first = failed[0];
+  const text = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+  const message = `The install failed on ${failed.length} of ${total} hosts:\n${failed.map((e) => `  ${text(e)}`).join('\n')}`;
+  return first instanceof FaultlineError
+    ? new FaultlineError(first.code, message, { ...(first.hint ? { hint: first.hint } : {}), cause: first })
+    : new FaultlineError('HOST_INSTALL_FAILED', message, { cause: first });
 }
 
 function lastLines(text: string): string {

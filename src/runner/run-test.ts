@@ -168,6 +168,17 @@ export async function runTest(spec: TestSpec): Promise<RunOutcome> {
       },
     },
     {
+      // Before the system's setup, so a database that fails to start on one node still has its
+      // logs collected; its teardown runs after the database is stopped.
+      title: 'log collection',
+      setup: async () => {},
+      teardown: async (s) => {
+        if (!s.cluster) return;
+        const files = await s.cluster.collectLogs(store.logsDir, (node) => spec.system.logFiles(node));
+        log(`collected ${files.length} log files`);
+      },
+    },
+    {
       title: `${spec.system.name} setup`,
       setup: async (s) => {
         await spec.system.setup(s.ctx!);
@@ -178,15 +189,6 @@ export async function runTest(spec: TestSpec): Promise<RunOutcome> {
       },
       teardown: async (s) => {
         if (!spec.keep && s.ctx) await spec.system.teardown(s.ctx);
-      },
-    },
-    {
-      title: 'log collection',
-      setup: async () => {},
-      teardown: async (s) => {
-        if (!s.cluster) return;
-        const files = await s.cluster.collectLogs(store.logsDir, (node) => spec.system.logFiles(node));
-        log(`collected ${files.length} log files`);
       },
     },
     {
