@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectSshCluster } from '../../../src/control/ssh-cluster.js';
 import { parseSshTargets } from '../../../src/control/ssh-target.js';
-import { FaultlineError } from '../../../src/core/errors.js';
+import type { FaultlineError } from '../../../src/core/errors.js';
 import type { System, SystemContext } from '../../../src/core/system.js';
 import { runTest } from '../../../src/runner/run-test.js';
 import { sshPlatform } from '../../../src/runner/ssh-platform.js';
