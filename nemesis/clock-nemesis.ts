@@ -4,6 +4,7 @@ import { FaultlineError } from '../src/core/errors.js';
 import type { FaultKind, FaultOp, FaultResult, Nemesis } from '../src/core/nemesis.js';
 import type { Value } from '../src/core/op.js';
 import type { System, SystemContext } from '../src/core/system.js';
+import { clockTarget, fallbackLine, skewSystemClock } from './clock-host.js';
 import { CLOCK_PROBE_SCRIPT, clockMechanism, judgeClockProbe } from './clock-probe.js';
 import { judgePtraceProbe } from './clock-ptrace-probe.js';
 import {
@@ -74,6 +75,8 @@ export function clockNemesis(options: ClockNemesisOptions = {}): Nemesis {
     fs: ['bump-clock', 'strobe-clock', 'reset-clock'],
     async setup(ctx, sys) {
       system = sys;
+      const fallback = fallbackLine(ctx.cluster.clocks, ctx.cluster.nodes);
+      if (fallback) ctx.log(fallback);
       await onNodes(ctx.cluster.nodes, (node) => sh(ctx, node, setOffsetScript(0)));
       if (sys.process) {
         const binary = await (options.tool ?? (() => ensureClockTool()))();
@@ -94,8 +97,14 @@ export function clockNemesis(options: ClockNemesisOptions = {}): Nemesis {
     },
     async invoke(ctx: SystemContext, op: FaultOp): Promise<FaultResult> {
       if (op.f === 'reset-clock') {
-        const errors = await onNodes(ctx.cluster.nodes, (node) => resetNode(ctx, system, node));
-        return withErrors({ reset: [...ctx.cluster.nodes] }, errors);
+        const restored: { [key: string]: Value } = {};
+        const errors = await onNodes(ctx.cluster.nodes, async (node) => {
+          const r = await resetNode(ctx, system, node);
+          if (r) restored[node] = r;
+        });
+        const value: { [key: string]: Value } = { reset: [...ctx.cluster.nodes] };
+        if (Object.keys(restored).length > 0) value.restored = restored;
+        return withErrors(value, errors);
       }
       const v = (op.value ?? {}) as Partial<{
         nodes: Value;
@@ -123,13 +132,34 @@ export function clockNemesis(options: ClockNemesisOptions = {}): Nemesis {
       return withErrors(value, errors);
     },
     async teardown(ctx) {
-      await onNodes(ctx.cluster.nodes, (node) => resetNode(ctx, system, node));
+      // A node whose own clock could not be set back stays remembered: the cluster's destroy retries it.
+      await onNodes(ctx.cluster.nodes, async (node) => {
+        await resetNode(ctx, system, node);
+      });
     },
   };
 }
 
 /** Applies a skew to one node's database process and reports whether the process sees it. */
 async function skewNode(
+  ctx: SystemContext,
+  system: System | undefined,
+  node: string,
+  skew: Skew,
+  hasTool: boolean,
+): Promise<Value> {
+  const target = clockTarget(ctx.cluster.clocks, node);
+  if (target.kind === 'system') {
+    return skewSystemClock(ctx.cluster.clocks!, node, skew.deltaMs, skew.strobe);
+  }
+  const seen = await skewProcess(ctx, system, node, skew, hasTool);
+  return target.sharedWith === undefined
+    ? seen
+    : { ...(seen as object), hostClock: `not set: ${target.sharedWith}` };
+}
+
+/** Skews the database process's view of time (libfaketime or ptrace), not the node's clock. */
+async function skewProcess(
   ctx: SystemContext,
   system: System | undefined,
   node: string,
@@ -175,10 +205,19 @@ async function skewNode(
   return judgePtraceProbe(probe.stdout, pid, skew.deltaMs, monotonicMs, probe.stderr);
 }
 
-/** Stops strobes, zeroes the faketime offset and restores the process's vDSO: the clock is true again. */
-async function resetNode(ctx: SystemContext, system: System | undefined, node: string): Promise<void> {
+/**
+ * Stops strobes, zeroes the faketime offset, restores the process's vDSO and sets back the node's
+ * own clock if it was changed (what that restore left, then): the clock is true again.
+ */
+async function resetNode(
+  ctx: SystemContext,
+  system: System | undefined,
+  node: string,
+): Promise<{ [key: string]: Value } | undefined> {
+  const restored = await ctx.cluster.clocks?.restore(node);
   const pid = await system?.process?.pid(ctx, node).catch(() => undefined);
   await sh(ctx, node, `${setOffsetScript(0)} && ${ptraceResetScript(pid)}`);
+  return restored && { errorMs: restored.errorMs, uncertaintyMs: restored.uncertaintyMs };
 }
 
 async function sh(ctx: SystemContext, node: string, script: string): Promise<void> {

@@ -7,6 +7,7 @@ import { FaultlineError } from '../core/errors.js';
 import type { Cluster } from '../core/remote.js';
 import type { ImageRecipe } from '../core/system.js';
 import { collectNodeFiles } from './collect-node-files.js';
+import { HostSystemClocks } from './host-system-clocks.js';
 import { aptInstallScript, hostCleanupScript, NOT_DEBIAN_EXIT } from './host-scripts.js';
 import { parseKnownHosts } from './known-hosts.js';
 import { loadSshAuth, type SshAuthOptions } from './ssh-auth.js';
@@ -34,17 +35,20 @@ export interface SshClusterOptions {
 export class SshCluster implements Cluster {
   readonly remote: SshRemote;
   readonly nodes: readonly string[];
+  /** The hosts' own clocks; refused on hosts in `sharedKernel`. */
+  readonly clocks: HostSystemClocks;
 
   constructor(
     readonly runId: string,
     private readonly connections: ReadonlyMap<string, SshConnection>,
     private readonly ips: ReadonlyMap<string, string>,
-    /** Nodes whose kernel is the control node's or another node's: their clock is not theirs to set. */
-    readonly sharedKernel: ReadonlySet<string>,
+    /** Nodes whose kernel is the control node's or another node's, with whose: their clock is not theirs to set. */
+    readonly sharedKernel: ReadonlyMap<string, string>,
     sudo: boolean,
   ) {
     this.nodes = [...connections.keys()];
     this.remote = new SshRemote(connections, sudo);
+    this.clocks = new HostSystemClocks(this.remote, sharedKernel);
   }
 
   ip(node: string): string {
@@ -83,10 +87,15 @@ export class SshCluster implements Cluster {
     return done;
   }
 
-  /** Cleans every host, then closes the connections; safe to call twice. */
+  /** Sets back any clock still changed, cleans every host, then closes the connections; safe to call twice. */
   async destroy(): Promise<void> {
     if (this.closed) return;
+    await settledWithin(this.remote, DRAIN_MS);
+    const clocks = await this.clocks.restoreAll();
     const result = await this.cleanHosts();
+    for (const [node, error] of Object.entries(clocks)) {
+      result[node] = `cleanup failed: clock not restored: ${error}; ${result[node] ?? ''}`;
+    }
     this.close();
     const failed = Object.entries(result).filter(([, r]) => r.startsWith('cleanup failed'));
     if (failed.length > 0) {
@@ -118,7 +127,9 @@ export class SshCluster implements Cluster {
    * (the same as the Docker image's RUN steps).
    */
   async install(recipe: ImageRecipe, progress: (line: string) => void): Promise<void> {
-    await Promise.all(
+    // Every host finishes (or fails) before the error is thrown: an apt run cut off by the
+    // teardown could leave a host's dpkg half-configured.
+    const results = await Promise.allSettled(
       this.nodes.map(async (node) => {
         const started = performance.now();
         const r = await this.remote.exec(node, ['sh', '-c', aptInstallScript(recipe)], {
@@ -156,7 +167,31 @@ export class SshCluster implements Cluster {
         );
       }),
     );
+    const failed = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+    if (failed.length === 1) throw failed[0];
+    if (failed.length > 1) throw installFailures(failed, this.nodes.length);
   }
+}
+
+/** How long destroy waits for commands still running on the hosts before it cleans them. */
+const DRAIN_MS = 120_000;
+
+/** Waits until the remote runs no command, or `ms` passed (a hung command must not block teardown). */
+async function settledWithin(remote: SshRemote, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  await Promise.race([remote.settled(), late]);
+  clearTimeout(timer);
+}
+
+/** One error for several hosts' failed installs: the first one's code and hint, every message. */
+function installFailures(failed: readonly unknown[], total: number): FaultlineError {
+  const first = failed[0];
+  const text = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+  const message = `The install failed on ${failed.length} of ${total} hosts:\n${failed.map((e) => `  ${text(e)}`).join('\n')}`;
+  return first instanceof FaultlineError
+    ? new FaultlineError(first.code, message, { ...(first.hint ? { hint: first.hint } : {}), cause: first })
+    : new FaultlineError('HOST_INSTALL_FAILED', message, { cause: first });
 }
 
 function lastLines(text: string): string {
@@ -225,20 +260,31 @@ export async function connectSshCluster(options: SshClusterOptions): Promise<Ssh
     throw summarize(failures, options.targets.length);
   }
   const control = (await readFile(BOOT_ID, 'utf8').catch(() => '')).trim();
-  const shared = new Set(
-    options.targets
-      .map((t) => t.name)
-      .filter((n) => {
-        const id = bootIds.get(n);
-        return id === control || [...bootIds].some(([other, otherId]) => other !== n && otherId === id);
-      }),
-  );
+  const shared = sharedKernels(bootIds, control);
   if (shared.size > 0) {
     progress(
-      `${[...shared].join(', ')} share a kernel with the control node or each other: their clocks are never set`,
+      `${[...shared.keys()].join(', ')} share a kernel with the control node or each other: their clocks are never set`,
     );
   }
   return new SshCluster(options.runId, connections, ips, shared, sudo);
+}
+
+/**
+ * Hosts whose boot id is the control node's or another host's, each with a sentence naming who
+ * shares its kernel (pure). Distinct machines have distinct boot ids; containers share their host's.
+ */
+export function sharedKernels(bootIds: ReadonlyMap<string, string>, control: string): Map<string, string> {
+  const shared = new Map<string, string>();
+  for (const [node, id] of bootIds) {
+    if (id === '') {
+      shared.set(node, 'its boot id could not be read, so it may share a kernel with other machines');
+      continue;
+    }
+    const others = [...bootIds].filter(([o, oid]) => o !== node && oid === id).map(([o]) => o);
+    const who = [...(id === control ? ['the control node'] : []), ...others];
+    if (who.length > 0) shared.set(node, `its kernel (boot id ${id}) is shared with ${who.join(', ')}`);
+  }
+  return shared;
 }
 
 /** One error for all failed hosts: the first host's code and hint, every host's message. */

@@ -8,6 +8,9 @@ import type { RawExecResult, SshConnection } from './ssh-connection.js';
  * `sudo -n` when asked), files through the command's stdin and stdout, so no temp file is left.
  */
 export class SshRemote implements Remote {
+  /** Commands sent and not yet finished, so teardown can wait for them (see `settled`). */
+  private readonly inFlight = new Set<Promise<unknown>>();
+
   constructor(
     private readonly connections: ReadonlyMap<string, SshConnection>,
     private readonly sudo: boolean,
@@ -68,8 +71,32 @@ export class SshRemote implements Remote {
     return c;
   }
 
+  /**
+   * Resolves once no command of this remote is running (each ends by itself or at its timeout).
+   * Cleaning a host while another command still runs there (an apt install, a start script) could
+   * leave behind what that command creates after the cleanup.
+   */
+  async settled(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
   /** Runs one shell line; the exit code, raw stdout and stderr. */
   private async run(
+    node: string,
+    line: string,
+    stdin: string | Uint8Array | undefined,
+    timeoutMs: number | undefined,
+  ): Promise<RawExecResult> {
+    const running = this.runOnce(node, line, stdin, timeoutMs);
+    this.inFlight.add(running);
+    try {
+      return await running;
+    } finally {
+      this.inFlight.delete(running);
+    }
+  }
+
+  private async runOnce(
     node: string,
     line: string,
     stdin: string | Uint8Array | undefined,

@@ -4,6 +4,7 @@ export * from './checker.js';
 export * from './model.js';
 export * from './errors.js';
 export * from './remote.js';
+export * from './system-clocks.js';
 export * from './system.js';
 export * from './client.js';
 export * from './nemesis.js';

@@ -1,3 +1,5 @@
+import type { SystemClocks } from './system-clocks.js';
+
 /** The result of a command run on a node. */
 export interface ExecResult {
   exitCode: number;
@@ -35,4 +37,6 @@ export interface Cluster {
   /** The node's IP address on the cluster network, reachable from the host. */
   ip(node: string): string;
   remote: Remote;
+  /** The nodes' system clocks, on platforms whose nodes may have their own kernel (SSH hosts). */
+  clocks?: SystemClocks;
 }

@@ -1,14 +1,18 @@
 import type { RunScope } from './run-scope.js';
 import type { Task } from './task-runner.js';
 
-/** The lifecycle tasks of a run's cluster, in order: images, nodes, fault preparation, the database, logs. */
+/**
+ * The lifecycle tasks of a run's cluster, in order: images, nodes, fault preparation, logs, the
+ * database. Log collection comes before the database's setup so that its teardown runs after the
+ * database stopped, also when the setup failed on some node.
+ */
 export function clusterTasks(run: RunScope): Task<unknown>[] {
   return [
     imagesTask(run),
     clusterTask(run),
     nodePreparationTask(run),
-    systemTask(run),
     logCollectionTask(run),
+    systemTask(run),
   ];
 }
 
@@ -98,7 +102,7 @@ function systemTask(run: RunScope): Task<unknown> {
   };
 }
 
-/** Copies the nodes' log files into the run directory, whatever happened (a teardown). */
+/** Copies the nodes' log files into the run directory, whatever happened (a teardown, after the database stopped). */
 function logCollectionTask(run: RunScope): Task<unknown> {
   return {
     title: 'log collection',

@@ -36,6 +36,11 @@ export interface Platform {
     /** Granted to every node only when the run's nemesis asks for them. */
     privileges?: NodePrivileges;
   }): Promise<ManagedCluster>;
+  /**
+   * Checks, before anything starts, that the platform can run a test on `nodes` nodes (SSH: every
+   * host reachable, its key known, the credentials and root accepted); throws a FaultlineError.
+   */
+  preflight?(nodes: number): Promise<void>;
   /** Removes whatever of run `runId` is left (after a failed create or destroy). */
   reap(runId: string): Promise<void>;
   /**

@@ -24,6 +24,8 @@ export async function runTest(spec: TestSpec): Promise<RunOutcome> {
   // fails here, before anything starts.
   for (const p of spec.nemesis?.prepare ?? []) p.check(spec.system, spec.systemOptions ?? {});
   clientFactoryOf(spec);
+  // Hosts that cannot be reached or logged into fail here too, before a run directory exists.
+  await platform.preflight?.(spec.nodes);
   const run = openRunScope(spec, platform);
   run.log(
     `faultline test ${run.record.current.name}: ${spec.nodes} nodes, concurrency ${spec.concurrency}, seed ${spec.seed}`,

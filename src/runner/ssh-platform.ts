@@ -10,10 +10,24 @@ export interface SshPlatformOptions extends Omit<SshClusterOptions, 'runId' | 'o
   install?: boolean;
 }
 
+/** An SSH run has as many nodes as hosts. */
+function checkNodeCount(nodes: number, hosts: number): void {
+  if (nodes !== hosts) {
+    throw new FaultlineError(
+      'BAD_ARGUMENT',
+      `The test asks for ${nodes} nodes but ${hosts} hosts are given.`,
+      {
+        hint: 'Give as many hosts as nodes (the node count of an SSH run is the number of hosts).',
+      },
+    );
+  }
+}
+
 /**
  * The user's own hosts over SSH: every host is connected to and checked (reachable, host key,
- * credentials, root) before anything is installed; then the system's recipe is installed on each
- * (unless `install: false`). Destroy removes what faultline left on the hosts and disconnects.
+ * credentials, root) by `preflight` before a run starts, and again when the cluster is made; then
+ * the system's recipe is installed on each (unless `install: false`). Destroy removes what
+ * faultline left on the hosts and disconnects; a failed install destroys too.
  */
 export function sshPlatform(options: SshPlatformOptions): Platform {
   const shell = (t: SshTarget): string =>
@@ -28,20 +42,21 @@ export function sshPlatform(options: SshPlatformOptions): Platform {
             }),
           )
         : Promise.resolve(`${recipe.name} installed on the hosts`),
+    async preflight(nodes) {
+      checkNodeCount(nodes, options.targets.length);
+      (await connectSshCluster({ ...options, runId: 'preflight' })).close();
+    },
     async createCluster(o) {
-      if (o.nodes !== options.targets.length) {
-        throw new FaultlineError(
-          'BAD_ARGUMENT',
-          `The test asks for ${o.nodes} nodes but ${options.targets.length} hosts are given.`,
-          { hint: 'Give as many hosts as nodes (the node count of an SSH run is the number of hosts).' },
-        );
-      }
+      checkNodeCount(o.nodes, options.targets.length);
       const cluster = await connectSshCluster({ ...options, runId: o.runId, onProgress: o.onProgress });
       try {
         if (options.install ?? true) await cluster.install(o.recipe, o.onProgress);
         else o.onProgress(`--no-install: using ${o.recipe.name} as installed on the hosts`);
       } catch (error) {
-        cluster.close();
+        // A half-done install on one host still leaves no faultline process, rule or file on any.
+        await cluster
+          .destroy()
+          .catch((e: unknown) => o.onProgress(`cleanup after the failed install: ${String(e)}`));
         throw error;
       }
       return cluster;

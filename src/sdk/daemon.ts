@@ -55,7 +55,8 @@ export class Daemon implements Killable, Pausable, HasProcess {
       ...(cwd ? [`cd ${quoteShell(cwd)}`] : []),
       `echo "=== faultline: starting ${this.comm} ${stamp}" >> ${logFile}`,
       `env ${envWords.join(' ')} setsid ${command.map(quoteShell).join(' ')} >> ${logFile} 2>&1 < /dev/null &`,
-      `echo $! > ${pidFile}`,
+      // Untracked, it would outlive every stop and cleanup: so a pid that cannot be kept is killed.
+      `echo $! > ${pidFile} || { kill -9 $! 2>/dev/null; echo "faultline: cannot write ${pidFile}; ${this.comm} stopped" >&2; exit 1; }`,
     ].join('\n');
   }
 

@@ -16,7 +16,7 @@ export async function runChecked(
       'SYSTEM_START_FAILED',
       `${step} failed on ${node} (exit ${r.exitCode}):\n${output}`,
       {
-        hint: 'Run with --keep and inspect the node with `docker exec`; its logs are in the run directory.',
+        hint: 'Its logs are in the run directory; or run with --keep and look at the node (`docker exec`, or ssh to the host).',
       },
     );
   }

@@ -1,4 +1,12 @@
-import { existsSync, mkdtempSync, readFileSync, readlinkSync, writeFileSync, mkdirSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  writeFileSync,
+  mkdirSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -262,5 +270,22 @@ describe('runTest (in-memory platform)', () => {
     expect(lines.join('')).toMatch(
       /run failed in cluster: The host key of h1 is not known\.\n {2}Add it to known_hosts\./,
     );
+  });
+  it('a platform whose preflight refuses stops the run before a run directory or cluster exists', async () => {
+    const store = mkdtempSync(join(tmpdir(), 'faultline-run-'));
+    const events: string[] = [];
+    const refused = new FaultlineError('SSH_UNREACHABLE', 'Cannot reach h3 over SSH.');
+    let asked: number | undefined;
+    const platform: Platform = {
+      ...memPlatform(events),
+      preflight: (nodes) => {
+        asked = nodes;
+        return Promise.reject(refused);
+      },
+    };
+    await expect(runTest(spec(store, events, { platform, nodes: 5 }))).rejects.toBe(refused);
+    expect(asked).toBe(5);
+    expect(events).toEqual([]);
+    expect(readdirSync(store)).toEqual([]);
   });
 });

@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   SDK_VERSION,
@@ -80,7 +84,29 @@ describe('daemon', () => {
       `setsid '/usr/bin/mydb' '--name=it'\\''s' >> /var/log/x/mydb.log 2>&1 < /dev/null &`,
     );
     expect(script).toContain('LD_PRELOAD=');
-    expect(script).toMatch(/echo \$! > \/run\/x\/mydb\.pid$/);
+    expect(script).toMatch(/^echo \$! > \/run\/x\/mydb\.pid \|\| /m);
+  });
+  it('kills what it started when the pid file cannot be written (a real sh)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'faultline-daemon-'));
+    try {
+      const pidFile = join(dir, 'db.pid');
+      mkdirSync(pidFile); // the path is taken by a directory
+      const db = daemon({
+        command: [],
+        comm: 'sleep',
+        pidFile,
+        logFile: join(dir, 'db.log'),
+        faketime: false,
+      });
+      const seconds = `31.${process.pid}`; // a command line no other process has
+      const r = spawnSync('sh', ['-c', db.startScript(['sleep', seconds])], { encoding: 'utf8' });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(`cannot write ${pidFile}; sleep stopped`);
+      const left = spawnSync('pgrep', ['-f', `^sleep ${seconds}$`], { encoding: 'utf8' });
+      expect(left.stdout).toBe('');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
   it('kills by pid file and waits until the process is gone; signals only a running daemon', () => {
     expect(d.stopScript('KILL')).toContain('kill -KILL "$pid"');
