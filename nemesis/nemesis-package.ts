@@ -8,14 +8,14 @@ import { killFault, killNemesis } from './kill-nemesis.js';
 import { loseUnsyncedPackage } from './lose-unfsynced-nemesis.js';
 import { partitionFault, partitionNemesis } from './partition-nemesis.js';
 import { pauseFault, pauseNemesis } from './pause-nemesis.js';
-import type { Target } from './targets.js';
+import { nodeTargets, type ProcessTarget } from './targets.js';
 
 export interface NemesisPackageOptions {
   /** Node names of the cluster (n1..nN), known before it exists so faults can be drawn purely. */
   nodes: readonly string[];
   partitionModes?: readonly PartitionMode[];
-  /** Node targets of kill and pause faults. */
-  targets?: readonly Target[];
+  /** Node targets of kill and pause faults (the file-system faults take all but `primary`). */
+  targets?: readonly ProcessTarget[];
   clock?: ClockFaultOptions;
 }
 
@@ -34,8 +34,8 @@ export const nemesisKinds = {
     // ptrace attaches to the database process (also one of another user, and under Yama) to skew it.
     privileges: { capAdd: ['SYS_PTRACE'] },
   }),
-  'lose-unfsynced': (o) => loseUnsyncedPackage(o.nodes, o.targets),
-  corrupt: (o) => corruptPackage(o.nodes, o.targets),
+  'lose-unfsynced': (o) => loseUnsyncedPackage(o.nodes, nodeTargets(o.targets)),
+  corrupt: (o) => corruptPackage(o.nodes, nodeTargets(o.targets)),
 } satisfies Record<string, KindFactory>;
 
 export type NemesisKind = keyof typeof nemesisKinds;

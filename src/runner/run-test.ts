@@ -137,7 +137,12 @@ export async function runTest(spec: TestSpec): Promise<RunOutcome> {
           onProgress: (line) => log(`  ${line}`),
           ...(spec.nemesis?.privileges ? { privileges: spec.nemesis.privileges } : {}),
         });
-        s.ctx = { cluster: s.cluster, options: spec.systemOptions ?? {}, log: (line) => log(`  ${line}`) };
+        s.ctx = {
+          cluster: s.cluster,
+          options: spec.systemOptions ?? {},
+          workload: spec.workload.name,
+          log: (line) => log(`  ${line}`),
+        };
       },
       teardown: async (s) => {
         if (spec.keep && s.cluster) {
