@@ -4,3 +4,5 @@ export { setWorkload } from './set/set-workload.js';
 export { setAdds } from './set/set-adds.js';
 export { lockWorkload, lockOpsOnly } from './lock/lock-workload.js';
 export { lockOps, type LockOpsOptions } from './lock/lock-ops.js';
+export { queueWorkload } from './queue/queue-workload.js';
+export { queueOps } from './queue/queue-ops.js';
