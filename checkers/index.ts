@@ -5,6 +5,7 @@ import { bankChecker } from './bank/check-bank.js';
 import { causalChecker } from './causal/check-causal.js';
 import { counterChecker } from './counter/check-counter.js';
 import { linearizability } from './linearizability/linearizability.js';
+import { lockChecker } from './lock/check-lock.js';
 import { totalQueueChecker } from './queue/check-total-queue.js';
 import { sequentialChecker } from './sequential/check-sequential.js';
 import { setChecker } from './set/check-set.js';
@@ -22,6 +23,7 @@ export const checkers = {
   bank: bankChecker,
   'total-queue': totalQueueChecker,
   'unique-ids': uniqueIdsChecker,
+  lock: lockChecker,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each checker has its own options type
 } satisfies Record<string, Checker<any>>;
 export type CheckerName = keyof typeof checkers;

@@ -27,7 +27,17 @@ export {
   type PartitionMode,
 } from './grudge.js';
 export { shuffle } from '../src/generator/shuffle.js';
-export { pickNodes, nodesOf, TARGETS, type Target } from './targets.js';
+export {
+  pickNodes,
+  nodesOf,
+  drawTarget,
+  nodeTargets,
+  TARGETS,
+  PROCESS_TARGETS,
+  type Target,
+  type ProcessTarget,
+} from './targets.js';
+export { faultNodes } from './primary-target.js';
 export { loseUnsyncedNemesis, loseUnsyncedFault, loseUnsyncedPackage } from './lose-unfsynced-nemesis.js';
 export { corruptNemesis, corruptFault, corruptPackage } from './corrupt-nemesis.js';
 export { planCorruption, CORRUPT_MODES, type CorruptMode, type CorruptionPlan } from './corruption-plan.js';

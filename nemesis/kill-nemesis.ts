@@ -2,9 +2,9 @@ import { FaultlineError } from '../src/core/errors.js';
 import type { FaultKind, FaultOp, FaultResult, Nemesis } from '../src/core/nemesis.js';
 import type { Value } from '../src/core/op.js';
 import type { Killable, System, SystemContext } from '../src/core/system.js';
-import { mathRng } from './math-rng.js';
 import { onNodes } from './on-nodes.js';
-import { nodesOf, pickNodes, type Target } from './targets.js';
+import { faultNodes } from './primary-target.js';
+import { drawTarget, type ProcessTarget } from './targets.js';
 
 /**
  * Kills the database with the system's Killable (SIGKILL) on `kill` (value: node names or a target)
@@ -12,6 +12,7 @@ import { nodesOf, pickNodes, type Target } from './targets.js';
  */
 export function killNemesis(): Nemesis {
   let killable: Killable | undefined;
+  let target: System | undefined;
   const down = new Set<string>();
   const need = (): Killable => {
     if (!killable) throw new FaultlineError('INTERNAL', 'kill nemesis used before setup.');
@@ -21,6 +22,7 @@ export function killNemesis(): Nemesis {
     name: 'kill',
     fs: ['kill', 'start'],
     setup(_ctx, system: System) {
+      target = system;
       if (!system.killable) {
         return Promise.reject(
           new FaultlineError('BAD_ARGUMENT', `System ${system.name} cannot be killed and restarted.`, {
@@ -41,12 +43,12 @@ export function killNemesis(): Nemesis {
         });
         return withErrors({ started: nodes }, errors);
       }
-      const nodes = nodesOf(op.value, ctx.cluster.nodes, mathRng);
+      const { nodes, primary } = await faultNodes(ctx, target, op.value);
       const errors = await onNodes(nodes, async (node) => {
         down.add(node);
         await k.kill(ctx, node);
       });
-      return withErrors({ killed: nodes }, errors);
+      return withErrors(primary ? { killed: nodes, primary } : { killed: nodes }, errors);
     },
     async teardown(ctx) {
       if (!killable || down.size === 0) return;
@@ -66,11 +68,11 @@ function withErrors(value: { [key: string]: string[] }, errors: Record<string, V
 /** The kill fault for schedules: each start picks nodes for one of `targets` with the seeded rng. */
 export function killFault(
   nodes: readonly string[],
-  targets: readonly Target[] = ['one', 'minority', 'majority'],
+  targets: readonly ProcessTarget[] = ['one', 'minority', 'majority'],
 ): FaultKind {
   return {
     name: 'kill',
-    start: (rng) => ({ f: 'kill', value: pickNodes(rng.pick(targets), nodes, rng) }),
+    start: (rng) => ({ f: 'kill', value: drawTarget(rng.pick(targets), nodes, rng) }),
     stop: { f: 'start', value: null },
   };
 }

@@ -10,14 +10,14 @@ import { packetLossFault, packetLossNemesis } from './packet-loss-nemesis.js';
 import type { PacketLossOptions } from './packet-loss-options.js';
 import { partitionFault, partitionNemesis } from './partition-nemesis.js';
 import { pauseFault, pauseNemesis } from './pause-nemesis.js';
-import type { Target } from './targets.js';
+import { nodeTargets, type ProcessTarget } from './targets.js';
 
 export interface NemesisPackageOptions {
   /** Node names of the cluster (n1..nN), known before it exists so faults can be drawn purely. */
   nodes: readonly string[];
   partitionModes?: readonly PartitionMode[];
-  /** Node targets of kill, pause, file-system and packet-loss faults. */
-  targets?: readonly Target[];
+  /** Node targets of kill, pause, file-system and packet-loss faults (only kill and pause take `primary`). */
+  targets?: readonly ProcessTarget[];
   clock?: ClockFaultOptions;
   packet?: PacketLossOptions;
 }
@@ -37,11 +37,11 @@ export const nemesisKinds = {
     // ptrace attaches to the database process (also one of another user, and under Yama) to skew it.
     privileges: { capAdd: ['SYS_PTRACE'] },
   }),
-  'lose-unfsynced': (o) => loseUnsyncedPackage(o.nodes, o.targets),
-  corrupt: (o) => corruptPackage(o.nodes, o.targets),
+  'lose-unfsynced': (o) => loseUnsyncedPackage(o.nodes, nodeTargets(o.targets)),
+  corrupt: (o) => corruptPackage(o.nodes, nodeTargets(o.targets)),
   packet: (o) => ({
     nemesis: packetLossNemesis(),
-    faults: [packetLossFault(o.nodes, o.packet, o.targets)],
+    faults: [packetLossFault(o.nodes, o.packet, nodeTargets(o.targets))],
   }),
 } satisfies Record<string, KindFactory>;
 

@@ -2,9 +2,9 @@ import { FaultlineError } from '../src/core/errors.js';
 import type { FaultKind, FaultOp, FaultResult, Nemesis } from '../src/core/nemesis.js';
 import type { Value } from '../src/core/op.js';
 import type { Pausable, System, SystemContext } from '../src/core/system.js';
-import { mathRng } from './math-rng.js';
 import { onNodes } from './on-nodes.js';
-import { nodesOf, pickNodes, type Target } from './targets.js';
+import { faultNodes } from './primary-target.js';
+import { drawTarget, type ProcessTarget } from './targets.js';
 
 /**
  * SIGSTOPs the database (the system's Pausable, else `kill -STOP` of its HasProcess pid) on `pause`
@@ -12,11 +12,13 @@ import { nodesOf, pickNodes, type Target } from './targets.js';
  */
 export function pauseNemesis(): Nemesis {
   let pausable: Pausable | undefined;
+  let target: System | undefined;
   const paused = new Set<string>();
   return {
     name: 'pause',
     fs: ['pause', 'resume'],
     setup(_ctx, system: System) {
+      target = system;
       pausable = system.pausable ?? byPid(system);
       if (!pausable) {
         return Promise.reject(
@@ -42,12 +44,12 @@ export function pauseNemesis(): Nemesis {
         });
         return withErrors({ resumed: nodes }, errors);
       }
-      const nodes = nodesOf(op.value, ctx.cluster.nodes, mathRng);
+      const { nodes, primary } = await faultNodes(ctx, target, op.value);
       const errors = await onNodes(nodes, async (node) => {
         paused.add(node);
         await p.pause(ctx, node);
       });
-      return withErrors({ paused: nodes }, errors);
+      return withErrors(primary ? { paused: nodes, primary } : { paused: nodes }, errors);
     },
     async teardown(ctx) {
       const p = pausable;
@@ -82,11 +84,11 @@ function withErrors(value: { [key: string]: string[] }, errors: Record<string, V
 /** The pause fault for schedules: each start picks nodes for one of `targets` with the seeded rng. */
 export function pauseFault(
   nodes: readonly string[],
-  targets: readonly Target[] = ['one', 'minority', 'majority'],
+  targets: readonly ProcessTarget[] = ['one', 'minority', 'majority'],
 ): FaultKind {
   return {
     name: 'pause',
-    start: (rng) => ({ f: 'pause', value: pickNodes(rng.pick(targets), nodes, rng) }),
+    start: (rng) => ({ f: 'pause', value: drawTarget(rng.pick(targets), nodes, rng) }),
     stop: { f: 'resume', value: null },
   };
 }

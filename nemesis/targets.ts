@@ -36,3 +36,18 @@ export function nodesOf(value: unknown, nodes: readonly string[], rng: Rng): str
     return pickNodes(value as Target, nodes, rng);
   return [];
 }
+
+/** Targets of kill and pause: also `primary`, the node the system names as primary when the fault starts. */
+export const PROCESS_TARGETS = [...TARGETS, 'primary'] as const;
+export type ProcessTarget = (typeof PROCESS_TARGETS)[number];
+
+/** A fault op's node value for `target`: drawn now with the seeded rng, or `'primary'`, resolved when it starts. */
+export function drawTarget(target: ProcessTarget, nodes: readonly string[], rng: Rng): string[] | 'primary' {
+  return target === 'primary' ? 'primary' : pickNodes(target, nodes, rng);
+}
+
+/** The plain node targets among `targets` (file-system faults have no `primary`), or undefined when none. */
+export function nodeTargets(targets: readonly ProcessTarget[] | undefined): Target[] | undefined {
+  const plain = targets?.filter((t): t is Target => t !== 'primary');
+  return plain && plain.length > 0 ? plain : undefined;
+}

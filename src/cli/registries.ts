@@ -1,5 +1,6 @@
 import type { Workload } from '../core/workload.js';
 import { bankWorkload } from '../../workloads/bank/bank-workload.js';
+import { lockWorkload } from '../../workloads/lock/lock-workload.js';
 import { listAppendWorkload } from '../../workloads/list-append/list-append-workload.js';
 import { rwRegisterWorkload } from '../../workloads/rw-register/rw-register-workload.js';
 import { registerWorkload } from '../../workloads/register/register-workload.js';
@@ -15,6 +16,7 @@ export const workloads = {
   'list-append': listAppendWorkload,
   'rw-register': rwRegisterWorkload,
   bank: bankWorkload,
+  lock: lockWorkload,
   queue: queueWorkload,
 } satisfies Record<string, Workload>;
 export type WorkloadName = keyof typeof workloads;

@@ -65,6 +65,11 @@ export interface SystemContext {
   cluster: Cluster;
   /** System-specific options from the CLI, e.g. `{ fastReads: true }`. */
   options: Readonly<Record<string, unknown>>;
+  /**
+   * The workload this run drives (e.g. `lock`), when it is a run: a system may answer `primaries`
+   * for it (the node whose client holds a lock) or prepare what only that workload uses.
+   */
+  workload?: string;
   log(message: string): void;
 }
 

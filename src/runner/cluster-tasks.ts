@@ -44,7 +44,12 @@ function clusterTask(run: RunScope): Task<unknown> {
           ...(spec.nemesis?.privileges ? { privileges: spec.nemesis.privileges } : {}),
         }),
       );
-      run.ctx.set({ cluster, options: spec.systemOptions ?? {}, log: indented(run) });
+      run.ctx.set({
+        cluster,
+        options: spec.systemOptions ?? {},
+        workload: spec.workload.name,
+        log: indented(run),
+      });
       run.record.update({ nodeNames: [...cluster.nodes] });
     },
     teardown: async () => {

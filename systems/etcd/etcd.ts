@@ -6,6 +6,8 @@ import { etcdOptions } from './etcd-options.js';
 import { ETCD_BIN, ETCD_DATA_ROOT, ETCD_LOG } from './etcd-paths.js';
 import { etcdRegisterClients } from './register-client.js';
 import { etcdSetClients } from './set-client.js';
+import { etcdLockClients } from './lock-client.js';
+import { lockHolderNodes } from './lock-holder.js';
 
 /** etcd 3.4 from Debian: a static cluster of all nodes, members named after nodes, clients via the v3 JSON gateway. */
 export const etcd = defineSystem({
@@ -64,14 +66,17 @@ export const etcd = defineSystem({
     corruptible: ['*.etcd/member/wal/*.wal', '*.etcd/member/snap/db'],
   },
 
-  clients: { register: etcdRegisterClients, set: etcdSetClients },
+  clients: { register: etcdRegisterClients, set: etcdSetClients, lock: etcdLockClients },
 
   killable: etcdDaemon,
   pausable: etcdDaemon,
   process: etcdDaemon,
 
+  // For the lock workload the primary is the node whose client holds the lock (what pause and
+  // partition `primary` hit); otherwise it is the raft leader.
   primaries: {
     async primaries(ctx) {
+      if (ctx.workload === 'lock') return lockHolderNodes(ctx);
       const health = await memberHealth(ctx, ctx.cluster.nodes);
       return ctx.cluster.nodes.filter((n) => {
         const h = health[n];

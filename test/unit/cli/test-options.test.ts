@@ -49,6 +49,7 @@ describe('the flags test and test-all build from the systems', () => {
     });
     expect(systemOptionsFrom(byName('etcd'), parse([]), builtinSystems)).toEqual({
       serializableReads: false,
+      leaseTtl: 3,
     });
     expect(systemOptionsFrom(byName('zookeeper'), parse(['--sync-reads']), builtinSystems)).toEqual({
       syncReads: true,

@@ -69,10 +69,10 @@ const vocab: Record<ModelName, fc.Arbitrary<{ f: string; value: Value; returned:
     fc.integer({ min: 1, max: 2 }).map((v) => ({ f: 'add', value: v, returned: v })),
     fc.integer({ min: 0, max: 4 }).map((v) => ({ f: 'read', value: null, returned: v })),
   ),
-  mutex: fc.constantFrom(
-    { f: 'acquire', value: null, returned: null },
-    { f: 'release', value: null, returned: null },
-  ),
+  // Owners: anonymous (null) and two named holders, so releases by a non-holder occur.
+  mutex: fc
+    .tuple(fc.constantFrom('acquire', 'release'), fc.constantFrom(null, 'a', 'b'))
+    .map(([f, owner]) => ({ f, value: owner, returned: owner })),
 };
 
 function actions(name: ModelName): fc.Arbitrary<Action[]> {

@@ -88,6 +88,25 @@ describe('models', () => {
     expect(run(m, [op('acquire', null), op('acquire', null, true)])).toEqual(['held', 'held']);
   });
 
+  it('mutex: a named hold is released only by its owner', () => {
+    const m = models.mutex();
+    expect(run(m, [op('acquire', 'a'), op('release', 'a'), op('acquire', 'b')])).toEqual([
+      'held by "a"',
+      'free',
+      'held by "b"',
+    ]);
+    // b releasing a's hold: only someone who lost the lock (or never had it) does that.
+    expect(run(m, [op('acquire', 'a'), op('release', 'b')])).toBeNull();
+    expect(run(m, [op('release', 'a')])).toBeNull();
+    // The owner may be the first element of a list value (a token with details).
+    expect(run(m, [op('acquire', ['a', 7]), op('release', ['a', null])])).toEqual(['held by "a"', 'free']);
+    // A crashed release of someone else's hold does nothing; a crashed one of one's own frees it.
+    expect(run(m, [op('acquire', 'a'), op('release', 'b', true)])).toEqual(['held by "a"', 'held by "a"']);
+    expect(run(m, [op('acquire', 'a'), op('release', 'a', true)])).toEqual(['held by "a"', 'free']);
+    // Anonymous ops match any holder.
+    expect(run(m, [op('acquire', 'a'), op('release', null)])).toEqual(['held by "a"', 'free']);
+  });
+
   it('equal states hash equally, different ones differently', () => {
     const s = models.set();
     const a = s.step(s.step(s.init(), op('add', 1))!, op('add', 2))!;
