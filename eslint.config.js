@@ -3,7 +3,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'store/**', 'node_modules/**', 'coverage/**', 'bin/**', 'bench/tmp/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'store/**',
+      'node_modules/**',
+      'coverage/**',
+      'bin/**',
+      'bench/tmp/**',
+      'examples/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

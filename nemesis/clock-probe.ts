@@ -73,3 +73,18 @@ export function judgeClockProbe(
   }
   return out('unknown', 'libfaketime is loaded but the probe did not see the expected offset');
 }
+
+/**
+ * Which mechanism skews the process, from the probe's facts before the fault (pure): libfaketime
+ * when the process was started under it and is not a Go binary, else the ptrace tool when the node
+ * has it and the system reports a pid; else libfaketime, whose probe then says why it is not seen.
+ */
+export function clockMechanism(
+  output: string,
+  pid: number | undefined,
+  hasTool: boolean,
+): 'faketime' | 'ptrace' {
+  const facts = new Set(output.split('\n').map((l) => l.trim()));
+  const reaches = facts.has('running=1') && facts.has('env=1') && facts.has('loaded=1') && facts.has('go=0');
+  return reaches || pid === undefined || !hasTool ? 'faketime' : 'ptrace';
+}

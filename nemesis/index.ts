@@ -22,3 +22,8 @@ export {
   type PartitionMode,
 } from './grudge.js';
 export { pickNodes, nodesOf, TARGETS, type Target } from './targets.js';
+export { loseUnsyncedNemesis, loseUnsyncedFault, loseUnsyncedPackage } from './lose-unfsynced-nemesis.js';
+export { corruptNemesis, corruptFault, corruptPackage } from './corrupt-nemesis.js';
+export { planCorruption, CORRUPT_MODES, type CorruptMode, type CorruptionPlan } from './corruption-plan.js';
+export { fsLayer, parseLoseReport, type LoseReport } from './fs-layer.js';
+export { fsLayerImage } from './fs-layer-image.js';

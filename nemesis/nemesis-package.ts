@@ -1,9 +1,11 @@
 import { FaultlineError } from '../src/core/errors.js';
-import { mergePrivileges, type NemesisPackage } from '../src/core/nemesis.js';
+import { mergeImageLayers, mergePrivileges, type NemesisPackage } from '../src/core/nemesis.js';
 import { clockFault, clockNemesis, type ClockFaultOptions } from './clock-nemesis.js';
 import { composeNemeses } from './compose-nemesis.js';
+import { corruptPackage } from './corrupt-nemesis.js';
 import type { PartitionMode } from './grudge.js';
 import { killFault, killNemesis } from './kill-nemesis.js';
+import { loseUnsyncedPackage } from './lose-unfsynced-nemesis.js';
 import { partitionFault, partitionNemesis } from './partition-nemesis.js';
 import { pauseFault, pauseNemesis } from './pause-nemesis.js';
 import type { Target } from './targets.js';
@@ -26,7 +28,14 @@ export const nemesisKinds = {
   partition: (o) => ({ nemesis: partitionNemesis(), faults: [partitionFault(o.nodes, o.partitionModes)] }),
   kill: (o) => ({ nemesis: killNemesis(), faults: [killFault(o.nodes, o.targets)] }),
   pause: (o) => ({ nemesis: pauseNemesis(), faults: [pauseFault(o.nodes, o.targets)] }),
-  clock: (o) => ({ nemesis: clockNemesis(), faults: [clockFault(o.nodes, o.clock)] }),
+  clock: (o) => ({
+    nemesis: clockNemesis(),
+    faults: [clockFault(o.nodes, o.clock)],
+    // ptrace attaches to the database process (also one of another user, and under Yama) to skew it.
+    privileges: { capAdd: ['SYS_PTRACE'] },
+  }),
+  'lose-unfsynced': (o) => loseUnsyncedPackage(o.nodes, o.targets),
+  corrupt: (o) => corruptPackage(o.nodes, o.targets),
 } satisfies Record<string, KindFactory>;
 
 export type NemesisKind = keyof typeof nemesisKinds;
@@ -42,9 +51,13 @@ export function nemesisPackage(kinds: readonly string[], options: NemesisPackage
     return nemesisKinds[kind as NemesisKind](options);
   });
   const privileges = mergePrivileges(parts.map((p) => p.privileges));
+  const image = mergeImageLayers(parts.map((p) => p.image));
+  const prepare = parts.flatMap((p) => p.prepare ?? []);
   return {
     nemesis: composeNemeses(parts.map((p) => p.nemesis)),
     faults: parts.flatMap((p) => p.faults),
     ...(Object.keys(privileges).length > 0 ? { privileges } : {}),
+    ...(image ? { image } : {}),
+    ...(prepare.length > 0 ? { prepare } : {}),
   };
 }

@@ -11,19 +11,21 @@ import {
   type Grudge,
   type PartitionMode,
 } from './grudge.js';
+import { iptablesChain } from './iptables-chain.js';
 import { mathRng } from './math-rng.js';
 import { onNodes } from './on-nodes.js';
 
+/** faultline's own chain for partition rules: heal touches nothing else of the node's firewall. */
+export const PARTITION_CHAIN = iptablesChain('partition');
+
 /** iptables commands that make `node` drop every packet from and to the peers of its grudge. */
 export function partitionScript(grudge: Grudge, node: string, ip: (node: string) => string): string {
-  const lines = ['iptables -w -F INPUT', 'iptables -w -F OUTPUT'];
-  for (const peer of grudge[node] ?? []) {
-    lines.push(`iptables -w -A INPUT -s ${ip(peer)} -j DROP`, `iptables -w -A OUTPUT -d ${ip(peer)} -j DROP`);
-  }
-  return lines.join(' && ');
+  const rules = (grudge[node] ?? []).flatMap((peer) => [`-s ${ip(peer)} -j DROP`, `-d ${ip(peer)} -j DROP`]);
+  return PARTITION_CHAIN.replace(rules);
 }
 
-const HEAL = 'iptables -w -F INPUT && iptables -w -F OUTPUT';
+const HEAL = PARTITION_CHAIN.flush;
+const REMOVE = PARTITION_CHAIN.remove;
 
 async function run(cluster: Cluster, node: string, script: string): Promise<void> {
   const r = await cluster.remote.exec(node, ['sh', '-c', script], { timeoutMs: 20_000 });
@@ -91,7 +93,7 @@ export function partitionNemesis(): Nemesis {
       return result(primary ? { mode, primary, grudge } : { mode, grudge }, errors);
     },
     async teardown(ctx) {
-      await onNodes(ctx.cluster.nodes, (node) => run(ctx.cluster, node, HEAL));
+      await onNodes(ctx.cluster.nodes, (node) => run(ctx.cluster, node, REMOVE));
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { CheckResult } from '../src/core/checker.js';
+import { allowedFindings, describeAllowed } from './allowed-findings.js';
 
 /** Anomaly ids with their counts, most frequent first, e.g. `G1c ×2, lost ×1`. */
 export function anomalyCounts(result: CheckResult): [string, number][] {
@@ -9,6 +10,8 @@ export function anomalyCounts(result: CheckResult): [string, number][] {
 
 /** One line saying what a checker decided and why, for JUnit messages and terminals. */
 export function summarizeResult(result: CheckResult): string {
+  const allowed = allowedFindings(result);
+  if (allowed) return `${result.checker}: ${describeAllowed(allowed)}`;
   if (result.valid === true) return `${result.checker}: valid`;
   const ids = anomalyCounts(result)
     .map(([id, n]) => (n > 1 ? `${id} ×${n}` : id))

@@ -19,6 +19,11 @@ export interface FaultInterval {
    */
   primariesAfterStart?: string[] | null;
   primariesAfterEnd?: string[] | null;
+  /**
+   * What the nodes did after the ending event, when it recorded that (`after`: per node, e.g. whether
+   * the database runs again and what it logged after a corrupt fault), as plain text.
+   */
+  after?: string;
 }
 
 /** The `primaries` a nemesis completion recorded, if any. */
@@ -89,9 +94,28 @@ export function faultIntervals(history: History): FaultInterval[] {
         interval.endIndex = i;
         const seen = primariesOf(op.value);
         if (seen !== undefined) interval.primariesAfterEnd = seen;
+        const after = afterText(op.value);
+        if (after !== undefined) interval.after = after;
         open.delete(kind);
       }
     }
   }
   return out;
+}
+
+/** The `after` record of an ending event as text: one block per node, its fields, then what it logged. */
+function afterText(value: unknown): string | undefined {
+  if (value === null || typeof value !== 'object' || !('after' in value)) return undefined;
+  const after = value.after;
+  if (after === null || typeof after !== 'object') return undefined;
+  return Object.entries(after as Record<string, unknown>)
+    .map(([node, v]) => {
+      if (v === null || typeof v !== 'object') return `${node}: ${showValue(v, 200)}`;
+      const { said, ...rest } = v as Record<string, unknown>;
+      const head = `${node}: ${Object.entries(rest)
+        .map(([k, x]) => `${k}=${showValue(x, 200)}`)
+        .join(' ')}`;
+      return typeof said === 'string' && said.trim() !== '' ? `${head}\n${said.trimEnd()}` : head;
+    })
+    .join('\n\n');
 }

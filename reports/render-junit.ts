@@ -27,12 +27,8 @@ function details(result: CheckResult): string {
   return lines.join('\n');
 }
 
-/**
- * JUnit XML with one testcase per checker. Invalid gives `<failure>`; unknown gives `<error
- * type="unknown">`, not `<skipped>`, because a checker that could not decide must not look like a
- * pass in CI (the exit code is 2, not 0). `time` is the checker's `stats.ms` when it reports one.
- */
-export function renderJUnit(results: readonly CheckResult[], test: TestInfo = {}): string {
+/** One `<testsuite>` element (indented two spaces) with a testcase per checker. */
+export function renderJUnitTestsuite(results: readonly CheckResult[], test: TestInfo = {}): string {
   const suite = test.name ?? ([test.system, test.workload].filter(Boolean).join('-') || 'faultline');
   const failures = results.filter((r) => r.valid === false).length;
   const errors = results.filter((r) => r.valid === 'unknown').length;
@@ -60,12 +56,35 @@ export function renderJUnit(results: readonly CheckResult[], test: TestInfo = {}
     .filter(([, v]) => v !== undefined)
     .map(([k, v]) => `      <property name="${k}" value="${xml(String(v))}"/>`);
   return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="faultline" tests="${results.length}" failures="${failures}" errors="${errors}" time="${total.toFixed(3)}">`,
     `  <testsuite name="${xml(suite)}" tests="${results.length}" failures="${failures}" errors="${errors}" skipped="0" time="${total.toFixed(3)}"${test.startTime ? ` timestamp="${xml(test.startTime)}"` : ''}>`,
     ...(props.length ? ['    <properties>', ...props.map((p) => `  ${p}`), '    </properties>'] : []),
     ...cases,
     '  </testsuite>',
+  ].join('\n');
+}
+
+/**
+ * JUnit XML with one testcase per checker. Invalid gives `<failure>`; unknown gives `<error
+ * type="unknown">`, not `<skipped>`, because a checker that could not decide must not look like a
+ * pass in CI (the exit code is 2, not 0). `time` is the checker's `stats.ms` when it reports one.
+ */
+export function renderJUnit(results: readonly CheckResult[], test: TestInfo = {}): string {
+  return renderJUnitSuites('faultline', [{ results, test }]);
+}
+
+/** One JUnit document of several runs: a `<testsuite>` each under one `<testsuites>` root. */
+export function renderJUnitSuites(
+  name: string,
+  runs: readonly { results: readonly CheckResult[]; test: TestInfo }[],
+): string {
+  const all = runs.flatMap((r) => r.results);
+  const failures = all.filter((r) => r.valid === false).length;
+  const errors = all.filter((r) => r.valid === 'unknown').length;
+  const total = all.reduce((s, r) => s + (r.stats?.['ms'] ?? 0), 0) / 1000;
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="${xml(name)}" tests="${all.length}" failures="${failures}" errors="${errors}" time="${total.toFixed(3)}">`,
+    ...runs.map((r) => renderJUnitTestsuite(r.results, r.test)),
     '</testsuites>',
     '',
   ].join('\n');

@@ -1,6 +1,7 @@
 import type { CheckResult } from '../src/core/checker.js';
 import type { History } from '../src/core/op.js';
 import { mergeVerdicts, type Verdict } from '../src/core/verdict.js';
+import { allowedFindings, describeAllowed } from './allowed-findings.js';
 import { pairOps } from '../src/history/pair-ops.js';
 import { anomalyCounts } from './anomaly-summary.js';
 import { renderAnomaly } from './anomalies/render-anomaly.js';
@@ -42,6 +43,8 @@ function findings(r: CheckResult): string {
     .map(([id, n]) => (n > 1 ? `${id} ×${n}` : id))
     .join(', ');
   if (r.valid === 'unknown') return [r.unknownReason ?? 'no reason given', ids].filter(Boolean).join('; ');
+  const allowed = allowedFindings(r);
+  if (allowed) return describeAllowed(allowed);
   return ids || 'no anomalies';
 }
 
@@ -61,6 +64,7 @@ function renderHeader(
       : undefined;
   const meta = [
     row('system', [test.system, test.version].filter(Boolean).join(' ') || undefined),
+    row('platform', test.platform),
     row('nodes', test.nodes?.join(', ')),
     row('workload', test.workload),
     row('nemesis', test.nemesis),
@@ -128,6 +132,12 @@ function showPrimaries(p: readonly string[] | null | undefined): string {
   return p.length === 0 ? 'none' : p.join(', ');
 }
 
+/** What the nodes did after a fault ended (e.g. the database log after a corrupt fault), folded. */
+function renderAfter(after: string | undefined): string {
+  if (after === undefined) return '';
+  return `<details><summary>after the stop</summary><pre>${escapeHtml(after)}</pre></details>`;
+}
+
 function renderFaults(faults: readonly FaultInterval[]): string {
   if (faults.length === 0)
     return '<p class="note">No faults were injected (no nemesis events in the history).</p>';
@@ -138,7 +148,7 @@ function renderFaults(faults: readonly FaultInterval[]): string {
     .slice(0, 200)
     .map(
       (f) =>
-        `<tr><td>${escapeHtml(f.kind)}</td><td><code>${escapeHtml(f.label)}</code></td><td>${formatMs(f.start)}</td>` +
+        `<tr><td>${escapeHtml(f.kind)}</td><td><code>${escapeHtml(f.label)}</code>${renderAfter(f.after)}</td><td>${formatMs(f.start)}</td>` +
         `<td>${f.end === null ? 'never healed' : formatMs(f.end)}</td>` +
         (withPrimaries
           ? `<td>${escapeHtml(showPrimaries(f.primariesAfterStart))} → ${escapeHtml(showPrimaries(f.primariesAfterEnd))}</td>`

@@ -2,7 +2,8 @@ import type { CheckResult } from '../src/core/checker.js';
 import type { History } from '../src/core/op.js';
 import { exitCodeFor, mergeVerdicts, type Verdict } from '../src/core/verdict.js';
 import { pairOps } from '../src/history/pair-ops.js';
-import { anomalyCounts } from './anomaly-summary.js';
+import { allowedFindings, type AllowedFindings } from './allowed-findings.js';
+import { anomalyCounts, summarizeResult } from './anomaly-summary.js';
 import { faultIntervals } from './fault-intervals.js';
 import { countHistory, type HistoryCounts } from './history-counts.js';
 import type { TestInfo } from './test-info.js';
@@ -18,6 +19,10 @@ export interface ResultsChecker {
   /** Anomaly id -> count. */
   anomalyIds: Record<string, number>;
   unknownReason: string | null;
+  /** One line: what was decided and, for a valid transactional result, what was found though allowed. */
+  summary: string;
+  /** For a valid result with a model: anomalies found that the model allows, and the strongest models still possible. */
+  allowed: AllowedFindings | null;
   /** The checker's full result, verbatim (bigints as decimal strings). */
   result: CheckResult;
 }
@@ -53,6 +58,8 @@ export function resultsJson(
       anomalyCount: r.anomalies.length,
       anomalyIds: Object.fromEntries(anomalyCounts(r)),
       unknownReason: r.valid === 'unknown' ? (r.unknownReason ?? 'no reason given') : null,
+      summary: summarizeResult(r),
+      allowed: allowedFindings(r) ?? null,
       result: r,
     })),
   };

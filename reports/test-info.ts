@@ -1,8 +1,8 @@
 /** What a report says about the run that produced the history; every field is optional. */
 export interface TestInfo {
-  /** Test name, e.g. `etcd-register`; also the JUnit suite name. */
+  /** Test name, e.g. `mydb-register`; also the JUnit suite name. */
   name?: string;
-  /** Database under test, e.g. `etcd`. */
+  /** Database under test, e.g. `mydb`. */
   system?: string;
   /** Its version as read from the nodes. */
   version?: string;
@@ -11,6 +11,8 @@ export interface TestInfo {
   /** Nemesis name or schedule, e.g. `partition,kill`. */
   nemesis?: string;
   seed?: number | string;
+  /** Where the nodes ran: `docker` or `ssh`. */
+  platform?: string;
   /** Client worker count; timeline lanes are `process mod concurrency` when given. */
   concurrency?: number;
   /** The exact command line that reproduces the run. */

@@ -5,10 +5,10 @@
 import console from 'node:console';
 import { tsImport } from 'tsx/esm/api';
 
-let systems = {};
+let builtinSystems = [];
 let ensureImages;
 try {
-  ({ systems } = await tsImport('../src/cli/registries.ts', import.meta.url));
+  ({ builtinSystems } = await tsImport('../systems/builtin-systems.ts', import.meta.url));
   ({ ensureImages } = await tsImport('../src/control/images.ts', import.meta.url));
 } catch (error) {
   // Never stop the test run here: the tests report the same problem with more context.
@@ -17,7 +17,8 @@ try {
 
 const shown = /^(Step \d+|debootstrap|docker import|building|pulling|cannot pull)/;
 let failed = 0;
-for (const [name, system] of Object.entries(systems)) {
+for (const system of builtinSystems) {
+  const { name } = system;
   const started = Date.now();
   const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
   try {
@@ -33,3 +34,25 @@ for (const [name, system] of Object.entries(systems)) {
   }
 }
 if (failed > 0) console.error(`prebuild-images: ${failed} image(s) failed; their tests will fail too.`);
+
+// The stand-in SSH hosts of the SSH platform's tests.
+try {
+  const started = Date.now();
+  const { sshHostImage } = await tsImport('../test/integration/ssh/ssh-host-image.ts', import.meta.url);
+  const { image } = await ensureImages(sshHostImage, { onProgress: () => {} });
+  console.log(`prebuild-images: sshhost: ${image} ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+} catch (error) {
+  console.error(`prebuild-images: sshhost: FAILED: ${error?.message ?? error}`);
+}
+
+// The clock nemesis's ptrace tool is compiled in an image of its own (gcc on the base image).
+try {
+  const started = Date.now();
+  const { ensureClockTool } = await tsImport('../src/control/clock-tool.ts', import.meta.url);
+  const binary = await ensureClockTool();
+  console.log(
+    `prebuild-images: clock tool: ${binary.length} bytes ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
+} catch (error) {
+  console.error(`prebuild-images: clock tool: FAILED: ${error?.message ?? error}`);
+}

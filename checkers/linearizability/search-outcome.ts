@@ -1,3 +1,4 @@
+import type { CapName } from './search-caps.js';
 import type { Verdict } from '../../src/core/verdict.js';
 
 /** What one run of the WGL search over one partition found. */
@@ -5,8 +6,10 @@ export interface SearchOutcome {
   verdict: Verdict;
   /** Configurations explored (memo entries added): the deterministic budget counts these. */
   explored: number;
-  /** Why the verdict is unknown: the state budget or the wall-clock limit ran out. */
-  stoppedBy?: 'budget' | 'timeout';
+  /** Why the verdict is unknown: the state budget, the wall-clock limit, or a table's memory cap. */
+  stoppedBy?: 'budget' | 'timeout' | 'memory';
+  /** The cap reached, when stoppedBy is 'memory'. */
+  cap?: CapName;
   /** Partition op positions of the deepest linearization found, in linearization order. */
   deepest: number[];
   /** Ops that must take effect (ok and observing fails) linearized at the deepest point. */

@@ -1,3 +1,10 @@
+/** `VisitedSet.add`: the configuration was explored before (with a subset of the applied info ops). */
+export const SEEN = 0;
+/** `VisitedSet.add`: a new configuration, now recorded. */
+export const NEW = 1;
+/** `VisitedSet.add`: recording it would pass a cap. */
+export const FULL = 2;
+
 /**
  * The memo of the WGL search: configurations (set of linearized required ops, model state) in an
  * open-addressing table over a flat Int32Array arena, each with the sets of applied info ops it was
@@ -5,15 +12,30 @@
  * linearized, so only the words from `lo` to `hi` (the highest linearized op) are kept.
  */
 export class VisitedSet {
-  private slots = new Int32Array(1 << 12);
+  private slots: Int32Array;
   private count = 0;
-  private keys = new Int32Array(1 << 14);
+  private keys: Int32Array;
   private keysUsed = 0;
-  private lists = new Int32Array(1 << 10);
+  private lists: Int32Array;
   private listsUsed = 0;
+  /** The cap `add` ran into, once it returned FULL. */
+  capped: 'memoWords' | 'infoWords' | undefined;
 
-  /** `optWords`: words of the applied-info-ops bitset (0 when the partition has no info ops). */
-  constructor(private readonly optWords: number) {}
+  /**
+   * `optWords`: words of the applied-info-ops bitset (0 when the partition has no info ops);
+   * `sizeHint`: configurations expected (the tables start small and double), `caps` their limits.
+   */
+  constructor(
+    private readonly optWords: number,
+    sizeHint: number,
+    private readonly caps: { memoWords: number; infoWords: number },
+  ) {
+    let slots = 64;
+    while (slots < 2 * sizeHint && slots < 1 << 12) slots <<= 1;
+    this.slots = new Int32Array(slots);
+    this.keys = new Int32Array(slots * 4);
+    this.lists = new Int32Array(optWords > 0 ? slots : 0);
+  }
 
   /** Configurations stored. */
   get size(): number {
@@ -21,8 +43,9 @@ export class VisitedSet {
   }
 
   /**
-   * Records a configuration. False when it was seen before with a subset of `optBits` applied
-   * (then it cannot succeed where the earlier visit failed), true when it is new.
+   * Records a configuration. SEEN when it was seen before with a subset of `optBits` applied
+   * (then it cannot succeed where the earlier visit failed), NEW when it is new, FULL when storing
+   * it would pass a cap (see `capped`).
    */
   add(
     h1: number,
@@ -32,7 +55,7 @@ export class VisitedSet {
     hi: number,
     reqBits: Int32Array,
     optBits: Int32Array,
-  ): boolean {
+  ): number {
     const loWord = lo >>> 5;
     const hiWord = hi < lo ? loWord - 1 : hi >>> 5;
     let h = h1 ^ Math.imul(state, 0x9e3779b1) ^ Math.imul(h2, 0x27d4eb2d);
@@ -67,7 +90,11 @@ export class VisitedSet {
     const words = hiWord - loWord + 1;
     const need = this.keysUsed + 6 + words;
     if (need > this.keys.length) {
-      const bigger = new Int32Array(Math.max(need, this.keys.length * 2));
+      if (need + this.slots.length * 2 > this.caps.memoWords) {
+        this.capped = 'memoWords';
+        return FULL;
+      }
+      const bigger = new Int32Array(Math.min(Math.max(need, this.keys.length * 2), this.caps.memoWords));
       bigger.set(this.keys.subarray(0, this.keysUsed));
       this.keys = bigger;
     }
@@ -84,14 +111,14 @@ export class VisitedSet {
     this.slots[slot] = k + 1;
     this.count++;
     if (this.count * 2 > this.slots.length) this.grow();
-    if (this.optWords > 0) this.addOpt(k, optBits);
-    return true;
+    if (this.optWords > 0 && this.addOpt(k, optBits) === FULL) return FULL;
+    return NEW;
   }
 
   /** Adds an applied-info set to key `k` unless a subset of it is there already. */
-  private addOpt(k: number, optBits: Int32Array): boolean {
+  private addOpt(k: number, optBits: Int32Array): number {
     const n = this.optWords;
-    if (n === 0) return false;
+    if (n === 0) return SEEN;
     const lists = this.lists;
     for (let node = this.keys[k + 5]!; node !== -1; node = lists[node]!) {
       let subset = true;
@@ -101,11 +128,15 @@ export class VisitedSet {
           break;
         }
       }
-      if (subset) return false;
+      if (subset) return SEEN;
     }
     const need = this.listsUsed + 1 + n;
     if (need > this.lists.length) {
-      const bigger = new Int32Array(Math.max(need, this.lists.length * 2));
+      if (need > this.caps.infoWords) {
+        this.capped = 'infoWords';
+        return FULL;
+      }
+      const bigger = new Int32Array(Math.min(Math.max(need, this.lists.length * 2), this.caps.infoWords));
       bigger.set(this.lists.subarray(0, this.listsUsed));
       this.lists = bigger;
     }
@@ -114,7 +145,7 @@ export class VisitedSet {
     for (let w = 0; w < n; w++) this.lists[node + 1 + w] = optBits[w]!;
     this.keys[k + 5] = node;
     this.listsUsed = need;
-    return true;
+    return NEW;
   }
 
   private grow(): void {

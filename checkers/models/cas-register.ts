@@ -1,4 +1,5 @@
 import type { Model, ModelFactory, ModelOp, ModelOptions } from '../../src/core/model.js';
+import { failedCasObserves, validateFailedCas } from '../../src/core/failed-cas.js';
 import type { Value } from '../../src/core/op.js';
 import { isPair } from './check-pair.js';
 import { stepReadWrite, type RegisterState } from './register.js';
@@ -18,14 +19,15 @@ function stepCas(state: RegisterState, op: ModelOp): RegisterState | null {
 }
 
 /**
- * A register with compare-and-set: `cas [old new]` succeeds only when the register holds old. A cas
- * that failed without an `error` is a comparison that failed, so it tells that the register did not
- * hold old at some point in its interval (Porcupine uses this; Knossos drops it: set
- * failedCasObserves false to match Knossos). A fail with an error tells nothing and is dropped.
+ * A register with compare-and-set: `cas [old new]` succeeds only when the register holds old. A
+ * fail means only that the op did not take effect (Knossos), so it is dropped, unless it is marked
+ * `error: 'cas-mismatch'`: then the comparison failed, and the register did not hold old at some
+ * point in its interval. `failedCas: 'observe'` reads a bare fail (no `error`) that way too
+ * (Porcupine's reading, for clients that write bare fails for mismatches).
  */
 export const casRegister: ModelFactory = (options: ModelOptions = {}): Model<RegisterState> => {
   const nilReadsUnknown = options.nilReadsUnknown ?? false;
-  const failedCasObserves = options.failedCasObserves ?? true;
+  const reading = validateFailedCas(options.failedCas);
   return {
     name: 'cas-register',
     description: 'A register with read, write and compare-and-set ([old new]).',
@@ -44,7 +46,7 @@ export const casRegister: ModelFactory = (options: ModelOptions = {}): Model<Reg
     },
     isReadOnly: (op) => op.f === 'read' || op.f === CAS_FAILED,
     failedOp: (f, invoked, error) =>
-      f === 'cas' && failedCasObserves && error === undefined && isPair(invoked)
+      f === 'cas' && failedCasObserves(error, reading) && isPair(invoked)
         ? { f: CAS_FAILED, value: invoked, crashed: false }
         : undefined,
     written: (op) =>

@@ -2,6 +2,7 @@ import type { ModelFactory } from '../../src/core/model.js';
 import { casRegister } from './cas-register.js';
 import { counter } from './counter.js';
 import { kv } from './kv.js';
+import { kvAppend } from './kv-append.js';
 import { mutex } from './mutex.js';
 import { queue } from './queue.js';
 import { register } from './register.js';
@@ -12,6 +13,7 @@ export const models = {
   register,
   'cas-register': casRegister,
   kv,
+  'kv-append': kvAppend,
   set,
   queue,
   counter,

@@ -14,18 +14,39 @@ import {
   type ConsistencyModelName,
 } from './consistency-models.js';
 import { toCsr } from './csr-graph.js';
-import { CYCLE_CLASSES } from './cycle-classes.js';
+import { CYCLE_CLASSES, type CycleClass } from './cycle-classes.js';
 import { cycleAnomaly } from './cycle-anomaly.js';
 import { EdgeList } from './edge-list.js';
 import { PROCESS, REALTIME } from './edge-kinds.js';
 import { findCycles } from './find-cycles.js';
+import type { Inference } from './inference.js';
 import { inferListAppend } from './list-append-inference.js';
+import { ORDER_SENSITIVE, someCompletionAcyclic } from './open-version-orders.js';
 import { addProcessEdges } from './process-edges.js';
 import { realtimePairs } from './realtime-edges.js';
 import { inferRwRegister } from './rw-register-inference.js';
 import { FAIL, INFO, OK, readTxnHistory, type TxnWorkload } from './txn-history.js';
 import { txnName } from './txn-names.js';
 import { AXIOM_IDS, weakIsolation } from './weak-isolation.js';
+
+/** Whether the model forbids cycles that only a full version order shows (they need rw edges). */
+function needsFullOrder(prohibited: ReadonlySet<string>): boolean {
+  return [...prohibited].some((id) => ORDER_SENSITIVE.test(id));
+}
+
+/** With open version orders, whether some full order shows none of the model's forbidden cycles. */
+function settleOpenOrders(
+  n: number,
+  edges: EdgeList,
+  inference: Inference,
+  classes: readonly CycleClass[],
+  prohibited: ReadonlySet<string>,
+  budget: number,
+): boolean {
+  if (inference.openKeys === 0 || !needsFullOrder(prohibited)) return false;
+  const forbidden = classes.filter((c) => prohibited.has(c.id));
+  return someCompletionAcyclic(n, edges, inference, forbidden, budget);
+}
 
 export interface TransactionalOptions {
   workload: TxnWorkload;
@@ -103,6 +124,7 @@ export function checkTransactional(history: History, options: TransactionalOptio
     'dirty-update',
     'duplicate-elements',
     'incompatible-order',
+    'fractured-append',
     'internal',
     'future-read',
     'lost-update',
@@ -158,15 +180,27 @@ export function checkTransactional(history: History, options: TransactionalOptio
     ...axiomFound.map((a) => a.id),
   ]);
   const prohibited = prohibitedBy(model);
-  const checkedModels = new Set(
-    MODEL_NAMES.filter((m) => [...prohibitedBy(m)].every((id) => checked.has(id)) && !inference.ambiguous),
-  );
-  const { notModels, alsoNot, possible } = classifyModels(found, checkedModels);
   const violated = [...found].filter((id) => prohibited.has(id));
   const unchecked = [...prohibited].filter((id) => !checked.has(id));
   let valid: Verdict = true;
   if (violated.length > 0) valid = false;
   else if (unchecked.length > 0 || inference.ambiguous) valid = 'unknown';
+  const completed = valid === true && settleOpenOrders(h.n, edges, inference, classes, prohibited, budget);
+  if (valid === true && !completed && needsFullOrder(prohibited) && inference.openKeys > 0) {
+    valid = 'unknown';
+    reasons.push(
+      `the version order of ${inference.openKeys} key${inference.openKeys === 1 ? '' : 's'} is only partly known, and the full orders tried each show a cycle ${model} forbids; another order might not`,
+    );
+  }
+  const checkedModels = new Set(
+    MODEL_NAMES.filter(
+      (m) =>
+        [...prohibitedBy(m)].every((id) => checked.has(id)) &&
+        !inference.ambiguous &&
+        (inference.openKeys === 0 || !needsFullOrder(prohibitedBy(m)) || (m === model && completed)),
+    ),
+  );
+  const { notModels, alsoNot, possible } = classifyModels(found, checkedModels);
   let unknownReason: string | undefined;
   if (valid === 'unknown') {
     unknownReason = reasons.join('; ') || `not checked: ${unchecked.join(', ')}`;
@@ -178,8 +212,8 @@ export function checkTransactional(history: History, options: TransactionalOptio
     else if (h.status[t] === INFO) indeterminate++;
   }
   const counts: Record<string, number> = {};
-  for (const a of anomalies) counts[a.id] = (counts[a.id] ?? 0) + 1;
-  for (const [id, c] of sink.counts) counts[id] = c;
+  for (const a of [...cycles, ...axiomFound]) counts[a.id] = (counts[a.id] ?? 0) + 1;
+  for (const [id, c] of sink.counts) counts[id] = (counts[id] ?? 0) + c;
   return {
     checker: 'transactional',
     valid,

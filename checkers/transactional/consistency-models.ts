@@ -23,11 +23,11 @@ export const CONSISTENCY_MODELS = {
   'read-uncommitted': {
     prohibits: [
       'G0',
-      'internal',
       'future-read',
       'garbage-read',
       'duplicate-elements',
       'incompatible-order',
+      'fractured-append',
       'cyclic-versions',
     ],
     implies: [],
@@ -40,7 +40,8 @@ export const CONSISTENCY_MODELS = {
   },
   'read-atomic': {
     // Biswas & Enea's read-committed axiom is stronger than Adya's PL-2 and implied by read atomic.
-    prohibits: ['rc-axiom', 'ra-axiom'],
+    // A read that misses the txn's own write breaks the internal-consistency axiom (INT).
+    prohibits: ['rc-axiom', 'ra-axiom', 'internal'],
     implies: ['read-committed'],
     source: 'Cerone et al. 2015; Biswas & Enea 2019',
   },
@@ -50,12 +51,12 @@ export const CONSISTENCY_MODELS = {
     source: 'Cerone et al. 2015; Biswas & Enea 2019',
   },
   'consistent-view': {
-    prohibits: ['G-single'],
+    prohibits: ['G-single', 'internal'],
     implies: ['read-committed'],
     source: 'Adya 1999, PL-2+',
   },
   'repeatable-read': {
-    prohibits: ['G-single', 'G-nonadjacent', 'G2-item', 'lost-update'],
+    prohibits: ['G-single', 'G-nonadjacent', 'G2-item', 'lost-update', 'internal'],
     implies: ['read-committed'],
     source: 'Adya 1999, PL-2.99; lost update: Berenson et al. 1995 (P4)',
   },

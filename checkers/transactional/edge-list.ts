@@ -22,6 +22,14 @@ export class EdgeList {
     this.aux[i] = aux;
   }
 
+  /** A copy that can grow on its own. */
+  clone(): EdgeList {
+    const c = new EdgeList();
+    for (let i = 0; i < this.length; i++)
+      c.add(this.from[i]!, this.to[i]!, this.kind[i]!, this.key[i], this.aux[i]);
+    return c;
+  }
+
   private grow(): void {
     const n = this.from.length * 2;
     const g = <T extends Int32Array | Uint8Array>(a: T, b: T): T => (b.set(a), b);

@@ -1,6 +1,6 @@
 import type { CsrGraph } from './csr-graph.js';
 import type { CycleClass } from './cycle-classes.js';
-import { RW } from './edge-kinds.js';
+import { KIND_MASK, orderBits, PROCESS, REALTIME, RW } from './edge-kinds.js';
 import { stronglyConnected } from './strongly-connected.js';
 
 /** One witness cycle: edge ids in order; edge i goes from the source of edge i to the source of edge i+1. */
@@ -27,15 +27,18 @@ const ADJ = 8;
 const SAW_NEED = 16;
 const STATES = 32;
 
-function step(c: CycleClass, s: number, kind: number): number {
-  if (!(kind & c.allowed)) return -1;
+function step(c: CycleClass, s: number, edgeKind: number): number {
+  const kind = edgeKind & KIND_MASK;
+  const order = orderBits(edgeKind);
+  // The dependency kind must be allowed, and so must every order its version order relies on.
+  if (!(kind & c.allowed) || order & ~c.allowed & (PROCESS | REALTIME)) return -1;
   if (kind === RW) {
     const count = s & RW_COUNT;
     if (c.rw === 'none' || (c.rw === 'one' && count >= 1) || (c.rw === 'nonadjacent' && s & LAST_RW))
       return -1;
     s = (s & ~RW_COUNT) | Math.min(2, count + 1) | LAST_RW | (s & LAST_RW ? ADJ : 0);
   } else s &= ~LAST_RW;
-  if (kind & c.need) s |= SAW_NEED;
+  if ((kind | order) & c.need) s |= SAW_NEED;
   return s;
 }
 
@@ -159,7 +162,7 @@ export function findCycles(
         const e = edges[i]!;
         const cv = sub.comp[v]!;
         if (done.has(cv)) break;
-        if (!(list.kind[e]! & c.start) || sub.comp[list.to[e]!] !== cv) continue;
+        if (!((list.kind[e]! | orderBits(list.kind[e]!)) & c.start) || sub.comp[list.to[e]!] !== cv) continue;
         const path = bfs(c, sub.comp, e, rank);
         if (exhausted) break;
         if (path) {

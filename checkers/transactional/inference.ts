@@ -1,3 +1,5 @@
+import type { EdgeList } from './edge-list.js';
+
 /** Which txn each external read observed: the inputs of the vector-clock (AWDIT) checks. */
 export interface ReadFrom {
   reader: number[];
@@ -5,6 +7,8 @@ export interface ReadFrom {
   /** Writer txn, or -1 when the read saw the initial (empty/nil) state. */
   writer: number[];
   mop: number[];
+  /** List-append only: how many elements of the read show the version (its own appends excluded). */
+  len?: number[];
 }
 
 /** What a workload's inference adds to a check: data edges, reads-from, and how to explain an edge. */
@@ -18,4 +22,12 @@ export interface Inference {
   versionPos?(t: number, k: number): number;
   /** Honest limits of this workload's inference, for the result's notes. */
   notes: string[];
+  /** Keys whose version order the history leaves partly open (0: every version order is known). */
+  openKeys: number;
+  /**
+   * Adds to `into` the ww and rw edges of one total version order per open key that extends the
+   * known one, breaking ties by `rank` (lower first). `attempt` picks one of a few tie-breaking
+   * strategies; returns false when there is no such attempt.
+   */
+  complete(into: EdgeList, rank: Int32Array, attempt: number): boolean;
 }

@@ -3,364 +3,331 @@ import type { AnomalySink } from './anomaly-sink.js';
 import type { EdgeList } from './edge-list.js';
 import { RW, WR, WW } from './edge-kinds.js';
 import type { Inference, ReadFrom } from './inference.js';
-import { FAIL, OK, WRITE, type TxnHistory } from './txn-history.js';
+import { explainListEdge, UNOBSERVED, UNOBSERVED_ORDER } from './list-append-explain.js';
+import { listOf, listReadCases, sameValue, type ListReads } from './list-append-reads.js';
+import { FAIL, INFO, OK, READ, type TxnHistory } from './txn-history.js';
 import { keyName, txnName } from './txn-names.js';
 import { showValue, valueKey } from './value-key.js';
+import { indexWriters, lastWrite, writerMop, type VKey, type WriterIndex } from './writer-index.js';
 
-type VKey = ReturnType<typeof valueKey>;
-
-const same = (a: Value | undefined, b: Value | undefined): boolean =>
-  a === b ||
-  (typeof a === 'object' && typeof b === 'object' && a !== null && b !== null && valueKey(a) === valueKey(b));
-
-/** aux of a ww edge to an append no read ever showed. */
-const UNOBSERVED = -2;
+/** The version order of one key, as the longest read shows it, and who wrote each position. */
+export interface KeyOrder {
+  order: Value[];
+  /** The read mop that showed it (-1: no read). */
+  longestMop: number;
+  pos: Map<VKey, number>;
+  /** Writer txn of each position; -1 when unknown, duplicated or ambiguous. */
+  posWriter: Int32Array;
+  /** First position written by an aborted txn, or -1. */
+  firstFailed: number;
+  /** nextLive[i]: the first position >= i whose writer is known and not aborted (order.length: none). */
+  nextLive: Int32Array;
+  /** Committed appenders no read shows, in first-write order: they follow every observed append. */
+  unobserved: number[];
+}
 
 /**
  * List-append inference (Elle): the longest read of a key is its version order, and every other read
- * must be a prefix of it. Adds ww (consecutive appends), wr (writer of the last element read -> reader)
- * and rw (reader -> writer of the next element) edges, and reports the non-cycle anomalies: G1a,
- * G1b, dirty-update, duplicate-elements, incompatible-order, internal, future-read, lost-update,
- * garbage-read. A committed append that no read shows comes after every observed append: it gets
- * a ww edge from the last observed writer and rw edges from the readers of the whole list.
+ * must be a prefix of it. Composed of named cases: per txn (internal, future reads), per key
+ * (duplicates, garbage, dirty update, incompatible order, aborted and intermediate reads, lost
+ * update), and the ww (consecutive appends), wr (writer of the last element read -> reader) and rw
+ * (reader -> writer of the next element) edges. A committed append that no read shows comes after
+ * every observed append: it gets a ww edge from the last observed writer and rw edges from the
+ * readers of the whole list; the order among several of them stays open.
  */
 export function inferListAppend(h: TxnHistory, sink: AnomalySink, edges: EdgeList): Inference {
   const nk = h.keyNames.length;
-  const mops = h.mopKind.length;
-  const writers: Map<VKey, number>[] = Array.from({ length: nk }, () => new Map());
-  const isFinal = new Uint8Array(mops);
-  const duplicated: string[] = [];
-  const ambiguousValues: Set<VKey>[] = Array.from({ length: nk }, () => new Set());
-  const seenKeys = new Set<number>();
-  for (let t = 0; t < h.n; t++) {
-    seenKeys.clear();
-    for (let m = h.mopStart[t + 1]! - 1; m >= h.mopStart[t]!; m--) {
-      if (h.mopKind[m] !== WRITE) continue;
-      const k = h.mopKey[m]!;
-      if (!seenKeys.has(k)) isFinal[m] = 1;
-      seenKeys.add(k);
-    }
-    for (let m = h.mopStart[t]!; m < h.mopStart[t + 1]!; m++) {
-      if (h.mopKind[m] !== WRITE) continue;
-      const w = writers[h.mopKey[m]!]!;
-      const vk = valueKey(h.mopVal[m]!);
-      if (w.has(vk)) {
-        if (h.mopTxn[w.get(vk)!] === t) continue;
-        ambiguousValues[h.mopKey[m]!]!.add(vk);
-        if (duplicated.length < 3)
-          duplicated.push(`${showValue(h.mopVal[m]!)} to key ${keyName(h, h.mopKey[m]!)}`);
-        continue;
-      }
-      w.set(vk, m);
-    }
-  }
-  const writerMop = (k: number, v: Value | undefined): number =>
-    v === undefined ? -1 : (writers[k]!.get(valueKey(v)) ?? -1);
-  const T = (t: number): string => txnName(h, t);
-  const K = (k: number): string => keyName(h, k);
-
-  // Per-txn pass: internal consistency, future reads, external prefix length of each read.
-  const extLen = new Int32Array(mops).fill(-1);
-  const readsByKey: number[][] = Array.from({ length: nk }, () => []);
-  const rmw = new Uint8Array(mops); // 1: first op on its key in the txn, and the txn appends the key later
-  const known = new Map<number, { base: Value[]; added: Value[] }>(); // last read, own appends since
-  const own = new Map<number, Value[]>(); // own appends so far, per key
-  for (let t = 0; t < h.n; t++) {
-    if (h.status[t] !== OK) continue;
-    const s = h.mopStart[t]!;
-    const e = h.mopStart[t + 1]!;
-    known.clear();
-    own.clear();
-    for (let m = s; m < e; m++) {
-      const k = h.mopKey[m]!;
-      if (h.mopKind[m] === WRITE) {
-        const v = h.mopVal[m]!;
-        known.get(k)?.added.push(v);
-        const o = own.get(k);
-        if (o) o.push(v);
-        else own.set(k, [v]);
-        continue;
-      }
-      const r = (h.mopVal[m] as Value[] | null) ?? [];
-      // Future read: the read shows an append this txn makes only later.
-      for (let m2 = m + 1; m2 < e; m2++) {
-        if (h.mopKind[m2] !== WRITE || h.mopKey[m2] !== k) continue;
-        if (r.some((x) => same(x, h.mopVal[m2]!))) {
-          sink.add({
-            id: 'future-read',
-            message: `${T(t)} read key ${K(k)} = ${showValue(r)}, which already contains ${showValue(h.mopVal[m2]!)}, an append ${T(t)} makes only later in the same transaction.`,
-            ops: [h.inv[t]!],
-            key: h.keyNames[k],
-          });
-        }
-      }
-      const expected = known.get(k);
-      const mine = own.get(k) ?? [];
-      let internal: string | undefined;
-      if (expected !== undefined) {
-        const { base, added } = expected;
-        const n = base.length;
-        if (n + added.length !== r.length || r.some((x, i) => !same(x, i < n ? base[i] : added[i - n]))) {
-          internal = `expected ${showValue([...base, ...added])} (its earlier read plus its own appends since)`;
-        }
-      } else if (mine.length > 0) {
-        const off = r.length - mine.length;
-        if (off < 0 || mine.some((x, i) => !same(x, r[off + i]))) {
-          internal = `expected a list ending with its own appends ${showValue(mine)}`;
-        }
-      }
-      if (internal !== undefined) {
-        sink.add({
-          id: 'internal',
-          message: `${T(t)} read key ${K(k)} = ${showValue(r)} but ${internal}: the transaction is inconsistent with itself.`,
-          ops: [h.inv[t]!],
-          key: h.keyNames[k],
-        });
-      }
-      // External prefix: drop trailing elements that are this txn's own earlier appends.
-      let ext = r.length;
-      while (ext > 0) {
-        const w = writerMop(k, r[ext - 1]);
-        if (w >= 0 && h.mopTxn[w] === t && w < m) ext--;
-        else break;
-      }
-      extLen[m] = ext;
-      readsByKey[k]!.push(m);
-      if (!own.has(k) && expected === undefined) {
-        for (let m2 = m + 1; m2 < e; m2++) {
-          if (h.mopKind[m2] === WRITE && h.mopKey[m2] === k) {
-            rmw[m] = 1;
-            break;
-          }
-        }
-      }
-      known.set(k, { base: r, added: [] });
-    }
-  }
-
-  // Per-key pass: version order, compatibility, edges.
-  const orders: Value[][] = new Array<Value[]>(nk);
-  const positions: Map<VKey, number>[] = new Array<Map<VKey, number>>(nk);
-  const readFrom: ReadFrom = { reader: [], key: [], writer: [], mop: [] };
+  const idx = indexWriters(h);
+  const reads = listReadCases(h, sink);
+  const keys: KeyOrder[] = [];
+  for (let k = 0; k < nk; k++) keys.push(versionOrder(h, idx, sink, reads, k));
+  const observed = new Set<number>();
+  for (const ko of keys) for (const w of ko.posWriter) if (w >= 0) observed.add(w);
+  const readFrom: ReadFrom = { reader: [], key: [], writer: [], mop: [], len: [] };
   const lost = new Map<number, number[]>(); // key * 2^24 + prefix length -> readers that then appended
+  let openKeys = 0;
   for (let k = 0; k < nk; k++) {
-    const reads = readsByKey[k]!;
-    let longestMop = -1;
-    let longest: Value[] = [];
-    for (const m of reads) {
-      const r = (h.mopVal[m] as Value[] | null) ?? [];
-      if (longestMop < 0 || r.length > longest.length) {
-        longest = r;
-        longestMop = m;
-      }
+    const ko = keys[k]!;
+    dirtyUpdateCase(h, sink, ko, k);
+    fracturedAppendCase(h, sink, ko, k);
+    appendEdges(h, edges, ko, k);
+    unobservedAppends(h, idx, edges, ko, k, observed);
+    if (ko.unobserved.length > 1) openKeys++;
+    for (const m of reads.byKey[k]!) readCases(h, idx, sink, edges, reads, ko, m, readFrom, lost);
+  }
+  lostUpdateCases(h, sink, keys, lost);
+  const ambiguous =
+    idx.duplicated.length > 0
+      ? `values were appended more than once (${idx.duplicated.join('; ')}), so reads of them cannot be attributed to one transaction`
+      : undefined;
+  const versionPos = (t: number, k: number): number => {
+    const m = lastWrite(h, t, k);
+    return m < 0 ? -1 : (keys[k]!.pos.get(valueKey(h.mopVal[m]!)) ?? 0x7fffffff);
+  };
+  return {
+    readFrom,
+    explain: explainListEdge(h, idx, edges, keys, reads),
+    versionPos,
+    ambiguous,
+    openKeys,
+    complete: (into, rank, attempt) => attempt === 0 && completeUnobserved(into, keys, rank),
+    notes: [],
+  };
+}
+
+/** The longest external read of key k, with its duplicate and garbage elements reported. */
+function versionOrder(
+  h: TxnHistory,
+  idx: WriterIndex,
+  sink: AnomalySink,
+  reads: ListReads,
+  k: number,
+): KeyOrder {
+  let longestMop = -1;
+  for (const m of reads.byKey[k]!)
+    if (longestMop < 0 || reads.extLen[m]! > reads.extLen[longestMop]!) longestMop = m;
+  const order = longestMop < 0 ? [] : listOf(h, longestMop).slice(0, reads.extLen[longestMop]!);
+  const pos = new Map<VKey, number>();
+  const posWriter = new Int32Array(order.length).fill(-1);
+  let firstFailed = -1;
+  const T = longestMop < 0 ? '' : txnName(h, h.mopTxn[longestMop]!);
+  const ops = longestMop < 0 ? [] : [h.inv[h.mopTxn[longestMop]!]!];
+  for (let i = 0; i < order.length; i++) {
+    const vk = valueKey(order[i]!);
+    if (pos.has(vk)) {
+      sink.add({
+        id: 'duplicate-elements',
+        message: `${T} read key ${keyName(h, k)} = ${showValue(order)}, which contains ${showValue(order[i]!)} more than once although each value is appended once.`,
+        ops,
+        key: h.keyNames[k],
+        element: order[i],
+      });
+      continue;
     }
-    orders[k] = longest;
-    const pos = new Map<VKey, number>();
-    positions[k] = pos;
-    const posWriter = new Int32Array(longest.length).fill(-1);
-    let firstFailed = -1;
-    for (let i = 0; i < longest.length; i++) {
-      const vk = valueKey(longest[i]!);
-      if (pos.has(vk)) {
-        sink.add({
-          id: 'duplicate-elements',
-          message: `${T(h.mopTxn[longestMop]!)} read key ${K(k)} = ${showValue(longest)}, which contains ${showValue(longest[i]!)} more than once although each value is appended once.`,
-          ops: [h.inv[h.mopTxn[longestMop]!]!],
-          key: h.keyNames[k],
-          element: longest[i],
-        });
-        continue;
-      }
-      pos.set(vk, i);
-      const w = writerMop(k, longest[i]);
-      if (w < 0) {
-        sink.add({
-          id: 'garbage-read',
-          message: `${T(h.mopTxn[longestMop]!)} read ${showValue(longest[i]!)} in key ${K(k)}, but no transaction appended that value.`,
-          ops: [h.inv[h.mopTxn[longestMop]!]!],
-          key: h.keyNames[k],
-          element: longest[i],
-        });
-        continue;
-      }
-      if (ambiguousValues[k]!.has(vk)) continue;
-      const wt = h.mopTxn[w]!;
-      posWriter[i] = wt;
-      if (h.status[wt] === FAIL && firstFailed < 0) firstFailed = i;
+    pos.set(vk, i);
+    const w = writerMop(idx, k, order[i]);
+    if (w < 0) {
+      sink.add({
+        id: 'garbage-read',
+        message: `${T} read ${showValue(order[i]!)} in key ${keyName(h, k)}, but no transaction appended that value.`,
+        ops,
+        key: h.keyNames[k],
+        element: order[i],
+      });
+      continue;
     }
-    // Dirty update: a committed append ordered after an aborted one.
-    if (firstFailed >= 0) {
-      for (let i = firstFailed + 1; i < longest.length; i++) {
-        const wt = posWriter[i]!;
-        if (wt >= 0 && h.status[wt] !== FAIL) {
-          const ft = posWriter[firstFailed]!;
-          sink.add({
-            id: 'dirty-update',
-            message: `${T(ft)} aborted, yet its append of ${showValue(longest[firstFailed]!)} to key ${K(k)} sits before ${T(wt)}'s append of ${showValue(longest[i]!)} in the version order: ${T(wt)} wrote on top of an aborted write.`,
-            ops: [h.inv[ft]!, h.inv[wt]!],
-            key: h.keyNames[k],
-          });
-          break;
-        }
-      }
+    if (idx.ambiguous[k]!.has(vk)) continue;
+    posWriter[i] = h.mopTxn[w]!;
+    if (h.status[posWriter[i]!] === FAIL && firstFailed < 0) firstFailed = i;
+  }
+  // Aborted or unattributed elements in between are skipped, so the order of the live ones stays connected.
+  const nextLive = new Int32Array(order.length + 1).fill(order.length);
+  for (let i = order.length - 1; i >= 0; i--) {
+    nextLive[i] = posWriter[i]! >= 0 && h.status[posWriter[i]!] !== FAIL ? i : nextLive[i + 1]!;
+  }
+  return { order, longestMop, pos, posWriter, firstFailed, nextLive, unobserved: [] };
+}
+
+/** Dirty update: a committed append ordered after an aborted one. */
+function dirtyUpdateCase(h: TxnHistory, sink: AnomalySink, ko: KeyOrder, k: number): void {
+  if (ko.firstFailed < 0) return;
+  const i = ko.nextLive[ko.firstFailed + 1]!;
+  if (i >= ko.order.length) return;
+  const ft = ko.posWriter[ko.firstFailed]!;
+  const wt = ko.posWriter[i]!;
+  sink.add({
+    id: 'dirty-update',
+    message: `${txnName(h, ft)} aborted, yet its append of ${showValue(ko.order[ko.firstFailed]!)} to key ${keyName(h, k)} sits before ${txnName(h, wt)}'s append of ${showValue(ko.order[i]!)} in the version order: ${txnName(h, wt)} wrote on top of an aborted write.`,
+    ops: [h.inv[ft]!, h.inv[wt]!],
+    key: h.keyNames[k],
+  });
+}
+
+/**
+ * Each txn's appends to a key form one version: they must show in the version order together and
+ * in the txn's order. A read that shows only some of them (other than a prefix the order ends in,
+ * which is G1b), or with another txn's appends in between, is explained by no version order.
+ */
+function fracturedAppendCase(h: TxnHistory, sink: AnomalySink, ko: KeyOrder, k: number): void {
+  const n = ko.order.length;
+  const done = new Set<number>();
+  let w = -1;
+  let appends: Value[] = [];
+  let next = 0;
+  for (let i = ko.nextLive[0]!; i < n; i = ko.nextLive[i + 1]!) {
+    const wi = ko.posWriter[i]!;
+    let bad = false;
+    if (wi !== w) {
+      bad = (w >= 0 && next < appends.length) || done.has(wi);
+      if (w >= 0) done.add(w);
+      w = wi;
+      appends = appendsOf(h, wi, k);
+      next = 0;
     }
-    // Live writers: known and not aborted. Aborted or unattributed elements in between are skipped,
-    // so the order of the live ones stays connected.
-    const live = (i: number): boolean => posWriter[i]! >= 0 && h.status[posWriter[i]!] !== FAIL;
-    const nextLive = new Int32Array(longest.length + 1).fill(longest.length);
-    for (let i = longest.length - 1; i >= 0; i--) nextLive[i] = live(i) ? i : nextLive[i + 1]!;
-    for (let i = nextLive[0]!; i < longest.length;) {
-      const j = nextLive[i + 1]!;
-      if (j >= longest.length) break;
-      const a = posWriter[i]!;
-      const b = posWriter[j]!;
-      if (a !== b) edges.add(a, b, WW, k, i);
-      i = j;
+    if (bad || !sameValue(appends[next], ko.order[i])) {
+      sink.add({
+        id: 'fractured-append',
+        message: `${txnName(h, h.mopTxn[ko.longestMop]!)} read key ${keyName(h, k)} = ${showValue(ko.order)}, but ${txnName(h, wi)} appended ${showValue(appends)} there: its appends do not show together and in its order, so no version order explains the read.`,
+        ops: [h.inv[wi]!, h.inv[h.mopTxn[ko.longestMop]!]!],
+        key: h.keyNames[k],
+      });
+      return;
     }
-    let lastWriter = -1;
-    for (let i = longest.length - 1; i >= 0 && lastWriter < 0; i--) {
-      if (posWriter[i]! >= 0 && h.status[posWriter[i]!] !== FAIL) lastWriter = posWriter[i]!;
-    }
-    // Committed appends no read shows: after every observed one.
-    const unobserved: number[] = [];
-    for (const [vk, m] of writers[k]!) {
-      const wt = h.mopTxn[m]!;
-      if (h.status[wt] === OK && !pos.has(vk) && unobserved[unobserved.length - 1] !== wt) {
-        unobserved.push(wt);
-        if (lastWriter >= 0) edges.add(lastWriter, wt, WW, k, UNOBSERVED);
-      }
-    }
-    for (const m of reads) {
-      const t = h.mopTxn[m]!;
-      const r = (h.mopVal[m] as Value[] | null) ?? [];
-      if (m !== longestMop) {
-        let ok = r.length <= longest.length;
-        for (let i = 0; ok && i < r.length; i++) ok = same(r[i], longest[i]);
-        if (!ok) {
-          const lt = h.mopTxn[longestMop]!;
-          sink.add({
-            id: 'incompatible-order',
-            message: `${T(t)} read key ${K(k)} = ${showValue(r)} and ${T(lt)} read ${showValue(longest)}: neither is a prefix of the other, so no single order of appends explains both.`,
-            ops: [h.inv[t]!, h.inv[lt]!],
-            key: h.keyNames[k],
-            reads: [r, longest],
-          });
-          extLen[m] = -1;
-          continue;
-        }
-      }
-      const ext = extLen[m]!;
-      if (firstFailed >= 0 && ext > firstFailed) {
-        const ft = posWriter[firstFailed]!;
-        sink.add({
-          id: 'G1a',
-          message: `${T(t)} read key ${K(k)} = ${showValue(r)}, which includes ${showValue(longest[firstFailed]!)}, appended by ${T(ft)}, which aborted: an aborted write became visible.`,
-          ops: [h.inv[ft]!, h.inv[t]!],
-          key: h.keyNames[k],
-        });
-      }
-      const w = ext > 0 ? posWriter[ext - 1]! : -1;
-      if (ext > 0 && w < 0) continue;
-      if (w >= 0 && w !== t) {
-        if (h.status[w] === FAIL) continue;
-        edges.add(w, t, WR, k, m);
-        const wm = writerMop(k, longest[ext - 1]);
-        if (!isFinal[wm]) {
-          sink.add({
-            id: 'G1b',
-            message: `${T(t)} read key ${K(k)} = ${showValue(r)}, ending with ${showValue(longest[ext - 1]!)}, an intermediate append of ${T(w)}, which appended to key ${K(k)} again later in the same transaction.`,
-            ops: [h.inv[w]!, h.inv[t]!],
-            key: h.keyNames[k],
-          });
-        }
-      }
-      if (w !== t) {
-        readFrom.reader.push(t);
-        readFrom.key.push(k);
-        readFrom.writer.push(w);
-        readFrom.mop.push(m);
-      }
-      if (nextLive[ext]! < longest.length) {
-        const next = posWriter[nextLive[ext]!]!;
-        if (next !== t) edges.add(t, next, RW, k, m);
-      } else {
-        for (const u of unobserved) if (u !== t) edges.add(t, u, RW, k, m);
-      }
-      if (rmw[m]) {
-        const id = k * 16777216 + ext;
-        const group = lost.get(id);
-        if (group) group.push(t);
-        else lost.set(id, [t]);
-      }
+    next++;
+  }
+}
+
+/** The values txn t appends to key k, in order. */
+function appendsOf(h: TxnHistory, t: number, k: number): Value[] {
+  const out: Value[] = [];
+  for (let m = h.mopStart[t]!; m < h.mopStart[t + 1]!; m++) {
+    if (h.mopKind[m] !== READ && h.mopKey[m] === k) out.push(h.mopVal[m]!);
+  }
+  return out;
+}
+
+/** ww between the writers of consecutive live positions (aux: the earlier position). */
+function appendEdges(h: TxnHistory, edges: EdgeList, ko: KeyOrder, k: number): void {
+  const n = ko.order.length;
+  for (let i = ko.nextLive[0]!; i < n;) {
+    const j = ko.nextLive[i + 1]!;
+    if (j >= n) break;
+    if (ko.posWriter[i] !== ko.posWriter[j]) edges.add(ko.posWriter[i]!, ko.posWriter[j]!, WW, k, i);
+    i = j;
+  }
+}
+
+/**
+ * Committed appends no read shows follow every observed one: a ww edge from the last observed
+ * live writer. Committed: ok, or indeterminate with some append a read shows.
+ */
+function unobservedAppends(
+  h: TxnHistory,
+  idx: WriterIndex,
+  edges: EdgeList,
+  ko: KeyOrder,
+  k: number,
+  observed: Set<number>,
+): void {
+  let lastWriter = -1;
+  for (let i = ko.order.length - 1; i >= 0 && lastWriter < 0; i--) {
+    if (ko.posWriter[i]! >= 0 && h.status[ko.posWriter[i]!] !== FAIL) lastWriter = ko.posWriter[i]!;
+  }
+  for (const [vk, m] of idx.writers[k]!) {
+    const wt = h.mopTxn[m]!;
+    const committed = h.status[wt] === OK || (h.status[wt] === INFO && observed.has(wt));
+    if (!committed || ko.pos.has(vk) || ko.unobserved.includes(wt)) continue;
+    ko.unobserved.push(wt);
+    if (lastWriter >= 0) edges.add(lastWriter, wt, WW, k, UNOBSERVED);
+  }
+}
+
+/**
+ * One external read of key k: it must be a prefix of the version order (else incompatible-order);
+ * G1a when it shows an aborted append; wr from the writer of its last element (G1b when that is
+ * not the writer's last append); rw to the writer of the next live element, or to every unobserved
+ * appender when it shows the whole list; and the lost-update groups.
+ */
+function readCases(
+  h: TxnHistory,
+  idx: WriterIndex,
+  sink: AnomalySink,
+  edges: EdgeList,
+  reads: ListReads,
+  ko: KeyOrder,
+  m: number,
+  readFrom: ReadFrom,
+  lost: Map<number, number[]>,
+): void {
+  const t = h.mopTxn[m]!;
+  const k = h.mopKey[m]!;
+  const ext = reads.extLen[m]!;
+  const r = listOf(h, m).slice(0, ext);
+  if (m !== ko.longestMop && !isPrefix(r, ko.order)) {
+    const lt = h.mopTxn[ko.longestMop]!;
+    sink.add({
+      id: 'incompatible-order',
+      message: `${txnName(h, t)} read key ${keyName(h, k)} = ${showValue(r)} and ${txnName(h, lt)} read ${showValue(ko.order)}: neither is a prefix of the other, so no single order of appends explains both.`,
+      ops: [h.inv[t]!, h.inv[lt]!],
+      key: h.keyNames[k],
+      reads: [r, ko.order],
+    });
+    return;
+  }
+  if (ko.firstFailed >= 0 && ext > ko.firstFailed) {
+    const ft = ko.posWriter[ko.firstFailed]!;
+    sink.add({
+      id: 'G1a',
+      message: `${txnName(h, t)} read key ${keyName(h, k)} = ${showValue(r)}, which includes ${showValue(ko.order[ko.firstFailed]!)}, appended by ${txnName(h, ft)}, which aborted: an aborted write became visible.`,
+      ops: [h.inv[ft]!, h.inv[t]!],
+      key: h.keyNames[k],
+    });
+  }
+  const w = ext > 0 ? ko.posWriter[ext - 1]! : -1;
+  if (ext > 0 && (w < 0 || h.status[w] === FAIL)) return;
+  if (w >= 0 && w !== t) {
+    edges.add(w, t, WR, k, m);
+    if (!idx.isFinal[writerMop(idx, k, ko.order[ext - 1])]) {
+      sink.add({
+        id: 'G1b',
+        message: `${txnName(h, t)} read key ${keyName(h, k)} = ${showValue(r)}, ending with ${showValue(ko.order[ext - 1]!)}, an intermediate append of ${txnName(h, w)}, which appended to key ${keyName(h, k)} again later in the same transaction.`,
+        ops: [h.inv[w]!, h.inv[t]!],
+        key: h.keyNames[k],
+      });
     }
   }
+  if (w !== t) {
+    readFrom.reader.push(t);
+    readFrom.key.push(k);
+    readFrom.writer.push(w);
+    readFrom.mop.push(m);
+    readFrom.len!.push(ext);
+  }
+  if (ko.nextLive[ext]! < ko.order.length) {
+    const next = ko.posWriter[ko.nextLive[ext]!]!;
+    if (next !== t) edges.add(t, next, RW, k, m);
+  } else {
+    for (const u of ko.unobserved) if (u !== t) edges.add(t, u, RW, k, m);
+  }
+  if (reads.readThenAppend[m]) {
+    const id = k * 16777216 + ext;
+    const group = lost.get(id);
+    if (group) group.push(t);
+    else lost.set(id, [t]);
+  }
+}
+
+function isPrefix(r: Value[], order: Value[]): boolean {
+  if (r.length > order.length) return false;
+  for (let i = 0; i < r.length; i++) if (!sameValue(r[i], order[i])) return false;
+  return true;
+}
+
+/** Lost update: several committed txns read the same version of a key and then appended to it. */
+function lostUpdateCases(
+  h: TxnHistory,
+  sink: AnomalySink,
+  keys: KeyOrder[],
+  lost: Map<number, number[]>,
+): void {
   for (const [id, group] of lost) {
     if (group.length < 2) continue;
     const k = Math.floor(id / 16777216);
-    const ext = id % 16777216;
-    const seen = showValue(orders[k]!.slice(0, ext));
+    const seen = showValue(keys[k]!.order.slice(0, id % 16777216));
     sink.add({
       id: 'lost-update',
-      message: `${group.map(T).join(', ')} all read key ${K(k)} = ${seen} and then appended to it: all committed, so all but one of them overwrote a state the others had already changed.`,
+      message: `${group.map((t) => txnName(h, t)).join(', ')} all read key ${keyName(h, k)} = ${seen} and then appended to it: all committed, so all but one of them overwrote a state the others had already changed.`,
       ops: group.map((t) => h.inv[t]!),
       key: h.keyNames[k],
     });
   }
+}
 
-  const explain = (e: number): string => {
-    const a = edges.from[e]!;
-    const b = edges.to[e]!;
-    const k = edges.key[e]!;
-    const aux = edges.aux[e]!;
-    const order = orders[k]!;
-    /** First position >= from of an element appended by t (order.length when none). */
-    const positionOf = (t: number, from: number): number => {
-      for (let j = from; j < order.length; j++) {
-        const w = writerMop(k, order[j]);
-        if (w >= 0 && h.mopTxn[w] === t) return j;
-      }
-      return order.length;
-    };
-    const appendOf = (t: number): string => {
-      for (let m = h.mopStart[t]!; m < h.mopStart[t + 1]!; m++) {
-        if (h.mopKind[m] === WRITE && h.mopKey[m] === k) return showValue(h.mopVal[m]!);
-      }
-      return '?';
-    };
-    switch (edges.kind[e]) {
-      case WW: {
-        if (aux === UNOBSERVED) {
-          return `${T(b)}'s append of ${appendOf(b)} to key ${K(k)} never shows in a read, so it follows every observed append, including ${T(a)}'s, so ${T(a)} < ${T(b)}`;
-        }
-        const j = positionOf(b, aux + 1);
-        return `${T(a)} appended ${showValue(order[aux]!)} to key ${K(k)} and ${T(b)} appended ${showValue(order[j]!)} ${j === aux + 1 ? 'right after it' : 'after it, with only aborted or unattributed appends between'}, so ${T(a)} < ${T(b)}`;
-      }
-      case WR: {
-        const ext = extLen[aux]!;
-        return `${T(b)} read ${T(a)}'s append of ${showValue(order[ext - 1]!)} to key ${K(k)} (read ${showValue(order.slice(0, ext))}), so ${T(a)} < ${T(b)}`;
-      }
-      default: {
-        const ext = extLen[aux]!;
-        const shown = showValue(order.slice(0, ext));
-        const j = positionOf(b, ext);
-        return j < order.length
-          ? `${T(a)} read key ${K(k)} = ${shown}, which misses ${T(b)}'s append of ${showValue(order[j]!)}, ${j === ext ? 'the next one' : 'the next committed one'}, so ${T(a)} < ${T(b)}`
-          : `${T(a)} read key ${K(k)} = ${shown}, which misses ${T(b)}'s committed append of ${appendOf(b)}, so ${T(a)} < ${T(b)}`;
-      }
-    }
-  };
-  const ambiguous =
-    duplicated.length > 0
-      ? `values were appended more than once (${duplicated.slice(0, 3).join('; ')}), so reads of them cannot be attributed to one transaction`
-      : undefined;
-  const lastAppend = (t: number, k: number): number => {
-    for (let m = h.mopStart[t + 1]! - 1; m >= h.mopStart[t]!; m--)
-      if (h.mopKind[m] === WRITE && h.mopKey[m] === k) return m;
-    return -1;
-  };
-  const versionPos = (t: number, k: number): number => {
-    const m = lastAppend(t, k);
-    return m < 0 ? -1 : (positions[k]!.get(valueKey(h.mopVal[m]!)) ?? 0x7fffffff);
-  };
-  return { readFrom, explain, versionPos, ambiguous, notes: [] };
+/** One order among the unobserved appenders of each key, by rank: ww edges along it. */
+function completeUnobserved(into: EdgeList, keys: KeyOrder[], rank: Int32Array): boolean {
+  keys.forEach((ko, k) => {
+    const us = [...ko.unobserved].sort((a, b) => rank[a]! - rank[b]!);
+    for (let i = 0; i + 1 < us.length; i++) into.add(us[i]!, us[i + 1]!, WW, k, UNOBSERVED_ORDER);
+  });
+  return true;
 }

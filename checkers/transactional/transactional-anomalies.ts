@@ -7,11 +7,14 @@ export const TRANSACTIONAL_ANOMALIES: Readonly<Record<string, string>> = {
   'G-single': 'read skew: a dependency cycle with exactly one anti-dependency (rw) edge',
   'G-nonadjacent': 'a dependency cycle with two or more rw edges, no two of them adjacent',
   'G2-item': 'write skew and kin: a dependency cycle with two or more rw edges, some adjacent',
-  internal: 'a transaction read something inconsistent with its own earlier reads and writes',
+  internal:
+    'a read after the transaction’s own write does not show that write (read-your-writes within a transaction)',
   'future-read': 'a transaction read a value it writes only later in the same transaction',
   'dirty-update': 'a committed write was ordered after (built on) an aborted write',
   'duplicate-elements': 'a read showed a value appended once more than once',
   'incompatible-order': 'two reads of a list disagree on the order of its elements',
+  'fractured-append':
+    'a read shows some of a transaction’s appends to a key but not all, or not together and in order',
   'lost-update': 'several committed transactions read the same version of a key and all wrote it',
   'cyclic-versions': 'the known version orders of a key form a cycle',
   'garbage-read': 'a read returned a value no transaction wrote',

@@ -202,7 +202,9 @@ export function weakIsolation(
   const lastWriter = (k: number, s: number, j: number): number => writers.lastWriter(k, s, j);
   const anomalies: Anomaly[] = [];
   let initViolations = 0;
-  const readLen = (i: number): number => ((h.mopVal[rf.mop[i]!] as unknown[] | null) ?? []).length;
+  // A list read's version part: without the reader's own appends.
+  const readLen = (i: number): number =>
+    rf.len?.[i] ?? ((h.mopVal[rf.mop[i]!] as unknown[] | null) ?? []).length;
   const constrain = (t2: number, t1: number, t3: number, i: number): void => {
     if (t2 < 0 || t2 === t1 || t2 === t3) return;
     const k = rf.key[i]!;

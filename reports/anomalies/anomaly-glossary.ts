@@ -15,7 +15,10 @@ export const anomalyGlossary: Readonly<Record<string, string>> = {
   'lost-update':
     'Two transactions read the same version and both wrote a new one: one update overwrote the other unseen.',
   'dirty-update': 'A write built on a value from a transaction that aborted.',
-  internal: 'A transaction did not see its own earlier write (or read) of the same key.',
+  internal:
+    'A read after the transaction’s own write of the key did not show that write (read-your-writes within a transaction).',
+  'fractured-append':
+    'A read showed some of a transaction’s appends to a key but not all, or not together and in order: no version explains it.',
   'incompatible-order':
     'Two reads of one list disagree on the order of its elements: no single version history explains them.',
   ThinAirRead: 'A read returned a value that no write produced (and that is not the initial value).',

@@ -4,7 +4,7 @@ import type { Verdict } from '../../src/core/verdict.js';
 
 /** One run directory as the run browser lists it. */
 export interface RunSummary {
-  /** Directory relative to the store, with `/` separators, e.g. `etcd-register/20261123T234000.123Z`. */
+  /** Directory relative to the store, with `/` separators, e.g. `mydb-register/20261123T234000.123Z`. */
   path: string;
   /** Test name: results.json's `test.name`, else the parent directory's name. */
   test: string;

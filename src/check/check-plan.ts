@@ -6,6 +6,7 @@ import {
 } from '../../checkers/transactional/index.js';
 import type { TxnWorkload } from '../../checkers/transactional/index.js';
 import { FaultlineError } from '../core/errors.js';
+import { validateFailedCas } from '../core/failed-cas.js';
 import type { Model, ModelOptions } from '../core/model.js';
 
 const ALL_MODELS = Object.keys(models) as ModelName[];
@@ -106,7 +107,7 @@ export function resolveModel(model: ModelName | Model | undefined, options: Mode
 function rejectUnused(
   choice: CheckChoice,
   what: string,
-  unused: readonly (keyof CheckChoice | 'initial' | 'nilReadsUnknown')[],
+  unused: readonly (keyof CheckChoice | 'initial' | 'nilReadsUnknown' | 'failedCas')[],
 ): void {
   const set: Record<string, [boolean, string]> = {
     model: [choice.model !== undefined, '--model'],
@@ -117,6 +118,7 @@ function rejectUnused(
     workers: [choice.workers !== undefined, '--workers'],
     initial: [choice.modelOptions?.initial !== undefined, '--initial'],
     nilReadsUnknown: [choice.modelOptions?.nilReadsUnknown === true, '--nil-reads unknown'],
+    failedCas: [choice.modelOptions?.failedCas === 'observe', '--failed-cas observe'],
   };
   const given = unused.filter((name) => set[name]?.[0]).map((name) => set[name]![1]);
   if (given.length === 0) return;
@@ -154,6 +156,7 @@ function resolveTxn(choice: CheckChoice, txn: string): CheckPlan {
     'workers',
     'initial',
     'nilReadsUnknown',
+    'failedCas',
   ]);
   return { kind: 'txn', workload: txn as TxnWorkload, consistency: consistency as ConsistencyModelName };
 }
@@ -164,6 +167,7 @@ function resolveTxn(choice: CheckChoice, txn: string): CheckPlan {
  * which must accept the --model given.
  */
 export function resolveCheck(choice: CheckChoice): CheckPlan {
+  validateFailedCas(choice.modelOptions?.failedCas);
   if (choice.txn !== undefined) return resolveTxn(choice, choice.txn);
   const consistency = choice.consistency ?? 'linearizable';
   if (!Object.hasOwn(CONSISTENCY_MODELS, consistency)) {
@@ -195,6 +199,15 @@ export function resolveCheck(choice: CheckChoice): CheckPlan {
       },
     );
   }
+  if (choice.modelOptions?.failedCas === 'observe' && model !== undefined && model.name !== 'cas-register') {
+    throw new FaultlineError(
+      'BAD_ARGUMENT',
+      `--failed-cas observe does not apply to the ${model.name} model`,
+      {
+        hint: 'Only the cas-register model has a cas that can fail; drop --failed-cas.',
+      },
+    );
+  }
   if (name === 'linearizable') return { kind: 'linearizable', model: model! };
   if (name === 'sequential') {
     rejectUnused(choice, '--consistency sequential (it is bounded by --budget only)', [
@@ -210,6 +223,7 @@ export function resolveCheck(choice: CheckChoice): CheckPlan {
     'allFailures',
     'workers',
     'nilReadsUnknown',
+    'failedCas',
   ]);
   if (choice.independent === true && model?.name === 'kv') {
     throw new FaultlineError('BAD_ARGUMENT', '--independent does not apply to the kv model', {

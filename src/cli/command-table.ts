@@ -39,8 +39,9 @@ export const commandTable: readonly CommandEntry[] = [
   },
   {
     name: 'systems',
-    term: 'systems',
-    summary: 'List the databases faultline can test, with their workloads, nemeses and options.',
+    term: 'systems [plugins...]',
+    summary:
+      'List the databases faultline can test (built-in, from faultline.config.*, or plugins named here), with their workloads, nemeses and options.',
     load: async () => (await import('./commands/systems.js')).addSystemsCommand,
   },
   {
@@ -52,7 +53,8 @@ export const commandTable: readonly CommandEntry[] = [
   {
     name: 'clean',
     term: 'clean [options]',
-    summary: 'Remove faultline containers and networks left by runs whose process is gone (by label).',
+    summary:
+      'Remove faultline containers and networks left by runs whose process is gone (by label); with --ssh, what faultline left on your hosts.',
     load: async () => (await import('./commands/clean.js')).addCleanCommand,
   },
   {
@@ -60,5 +62,11 @@ export const commandTable: readonly CommandEntry[] = [
     term: 'serve [options]',
     summary: 'Browse stored runs and their reports: a table of every run, newest first, filterable.',
     load: async () => (await import('./commands/serve.js')).addServeCommand,
+  },
+  {
+    name: 'new',
+    term: 'new',
+    summary: 'Create a starting point: `faultline new system <name>`.',
+    load: async () => (await import('./commands/new.js')).addNewCommand,
   },
 ];

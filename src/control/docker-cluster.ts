@@ -1,10 +1,9 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import { networkInterfaces } from 'node:os';
-import { basename, join } from 'node:path';
 import type Docker from 'dockerode';
 import { FaultlineError } from '../core/errors.js';
 import type { NodePrivileges } from '../core/nemesis.js';
 import type { Cluster, Remote } from '../core/remote.js';
+import { collectNodeFiles } from './collect-node-files.js';
 import { dockerEngine } from './docker-engine.js';
 import { DockerRemote } from './docker-remote.js';
 import { NODE_LABEL, runLabels } from './labels.js';
@@ -59,26 +58,7 @@ export class DockerCluster implements Cluster {
    * basenames clash); missing files are skipped. Returns the written paths.
    */
   async collectLogs(dir: string, files: (node: string) => readonly string[]): Promise<string[]> {
-    const written: string[] = [];
-    await Promise.all(
-      this.nodes.map(async (node) => {
-        const paths = files(node);
-        for (const path of paths) {
-          const content = await this.remote.download(node, path).catch(() => undefined);
-          if (content === undefined) continue;
-          const clash = paths.filter((p) => basename(p) === basename(path)).length > 1;
-          const target = join(
-            dir,
-            node,
-            clash ? path.replace(/^\/+/, '').replace(/\//g, '_') : basename(path),
-          );
-          await mkdir(join(dir, node), { recursive: true });
-          await writeFile(target, content);
-          written.push(target);
-        }
-      }),
-    );
-    return written.sort();
+    return collectNodeFiles(this.remote, this.nodes, dir, files);
   }
 
   /** Removes the containers and the network; safe to call twice. */
@@ -107,7 +87,7 @@ export function nodeNames(count: number): string[] {
 
 /**
  * Creates the network (an explicit 10.89.x.0/24 subnet) and N running containers, each kept alive
- * by `sleep infinity` under docker-init, with NET_ADMIN for iptables. Cleans up what it made on failure.
+ * by `sleep infinity` under docker-init, with NET_ADMIN for iptables (and `privileges` when a fault asks). Cleans up what it made on failure.
  */
 export async function createCluster(options: ClusterOptions): Promise<DockerCluster> {
   if (!Number.isInteger(options.nodeCount) || options.nodeCount < 1 || options.nodeCount > 200) {
@@ -170,7 +150,7 @@ export async function createCluster(options: ClusterOptions): Promise<DockerClus
           StopSignal: 'SIGKILL',
           HostConfig: {
             Init: true,
-            CapAdd: [...new Set(['NET_ADMIN', 'SYS_PTRACE', ...(options.privileges?.capAdd ?? [])])],
+            CapAdd: [...new Set(['NET_ADMIN', ...(options.privileges?.capAdd ?? [])])],
             Devices: (options.privileges?.devices ?? []).map((path) => ({
               PathOnHost: path,
               PathInContainer: path,

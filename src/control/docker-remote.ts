@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import type Docker from 'dockerode';
 import { FaultlineError } from '../core/errors.js';
@@ -82,18 +83,29 @@ export class DockerRemote implements Remote {
 
   async upload(node: string, path: string, content: string | Uint8Array, mode = 0o644): Promise<void> {
     const dir = path.slice(0, path.lastIndexOf('/')) || '/';
-    const mk = await this.exec(node, ['mkdir', '-p', dir]);
+    // The engine writes archives into the container's root file system, under any mount made inside
+    // the node (the FUSE layer of lose-unfsynced): such targets are staged in /tmp and copied by exec.
+    const mk = await this.exec(node, ['sh', '-c', 'mkdir -p "$1" && stat -f -c %T "$1"', 'sh', dir]);
     if (mk.exitCode !== 0) {
       throw new FaultlineError('NODE_EXEC_FAILED', `Cannot create ${dir} on ${node}: ${mk.stderr.trim()}`, {
         hint: 'Check that the node is running and its disk is writable.',
       });
     }
+    const staged = mk.stdout.trim().startsWith('fuse') ? `/tmp/.faultline-upload-${randomUUID()}` : undefined;
     try {
       await this.docker
         .getContainer(this.containerOf(node))
-        .putArchive(tarPack([{ path, content, mode }]), { path: '/' });
+        .putArchive(tarPack([{ path: staged ?? path, content, mode }]), { path: '/' });
     } catch (cause) {
       throw nodeGone(node, ['upload', path], cause);
+    }
+    if (staged === undefined) return;
+    const script = 'cat "$1" > "$2" && chmod "$3" "$2"; r=$?; rm -f "$1"; exit $r';
+    const cp = await this.exec(node, ['sh', '-c', script, 'sh', staged, path, mode.toString(8)]);
+    if (cp.exitCode !== 0) {
+      throw new FaultlineError('NODE_EXEC_FAILED', `Cannot write ${path} on ${node}: ${cp.stderr.trim()}`, {
+        hint: 'Check that the node is running and its disk is writable.',
+      });
     }
   }
 

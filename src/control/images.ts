@@ -13,10 +13,13 @@ export interface ImagesResult {
   ms: number;
 }
 
-/** Base image, then the system image on it; each reused when its content-addressed tag exists. */
+/**
+ * Base image, then the system image on it, then (when given) a fault's layer on that, tagged
+ * `faultline/<system>-<layer>`; each reused when its content-addressed tag exists.
+ */
 export async function ensureImages(
   recipe: ImageRecipe,
-  options: { onProgress?: ProgressFn; docker?: Docker } = {},
+  options: { onProgress?: ProgressFn; docker?: Docker; layer?: ImageRecipe } = {},
 ): Promise<ImagesResult> {
   const started = performance.now();
   const docker = options.docker ?? (await dockerEngine());
@@ -24,6 +27,15 @@ export async function ensureImages(
     docker,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
-  const image = await ensureSystemImage(docker, recipe, base, options.onProgress);
+  const system = await ensureSystemImage(docker, recipe, base, options.onProgress);
+  const { layer } = options;
+  const image = layer
+    ? await ensureSystemImage(
+        docker,
+        { ...layer, name: `${recipe.name}-${layer.name}` },
+        system,
+        options.onProgress,
+      )
+    : system;
   return { base, image, ms: Math.round(performance.now() - started) };
 }

@@ -9,3 +9,4 @@ export { DockerRemote } from './docker-remote.js';
 export { reap, type ReapOptions, type ReapResult } from './reap.js';
 export * from './labels.js';
 export * from './faketime.js';
+export { CLOCK_TOOL_PATH, clockToolRecipe, clockToolSource, ensureClockTool } from './clock-tool.js';

@@ -9,3 +9,4 @@ export * from './client.js';
 export * from './nemesis.js';
 export * from './generator.js';
 export * from './workload.js';
+export * from './failed-cas.js';

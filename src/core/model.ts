@@ -1,3 +1,4 @@
+import type { FailedCasReading } from './failed-cas.js';
 import type { Value } from './op.js';
 
 /**
@@ -24,6 +25,11 @@ export interface Model<S = unknown> {
   step(state: S, op: ModelOp): S | null;
   /** A string equal for equal states and different otherwise: the memo key. */
   hash(state: S): string;
+  /**
+   * Optional, for speed: an integer equal for equal states and different otherwise. When present
+   * the linearizability search interns states by it instead of `hash` (see docs/linearizability.md).
+   */
+  id?(state: S): number;
   /** Why `op` is not a valid input for this model, or undefined when it is. Called on invocations and completions. */
   validate(f: string, value: Value, type: 'invoke' | 'ok' | 'fail' | 'info'): string | undefined;
   /** Human-readable rendering of a state, for counterexamples. */
@@ -35,7 +41,7 @@ export interface Model<S = unknown> {
   /**
    * What a `fail` completion still tells, as a read-only op the search must place inside the op's
    * interval, or undefined to drop it. Only for fails that observed the state without changing it:
-   * a cas whose comparison failed (no `error`) says the register did not hold the expected value.
+   * a cas whose comparison failed (see ModelOptions.failedCas) says the register lacked the expected value.
    */
   failedOp?(f: string, invoked: Value, error: Value | undefined): ModelOp | undefined;
   /** The value an op installs if it takes effect, for dropping `info` writes whose value nobody observed. */
@@ -50,8 +56,12 @@ export interface ModelOptions {
   initial?: Value;
   /** When true an ok read of nil matches any state (Knossos's register models do this). */
   nilReadsUnknown?: boolean;
-  /** When false a failed cas tells nothing (Knossos); by default one without `error` says the expected value was absent. */
-  failedCasObserves?: boolean;
+  /**
+   * How a failed cas is read. A fail marked `error: 'cas-mismatch'` (CAS_MISMATCH) always says the
+   * register lacked the expected value; otherwise `ignore` (default) drops the fail, and `observe`
+   * also reads a bare fail (no `error`) as a failed comparison.
+   */
+  failedCas?: FailedCasReading;
 }
 
 export type ModelFactory = (options?: ModelOptions) => Model;

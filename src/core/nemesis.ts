@@ -1,6 +1,6 @@
 import type { Value } from './op.js';
 import type { Rng } from './generator.js';
-import type { System, SystemContext } from './system.js';
+import type { ImageRecipe, System, SystemContext } from './system.js';
 
 /** A fault request from the generator, e.g. `{ f: 'start-partition', value: 'majority' }`. */
 export interface FaultOp {
@@ -49,11 +49,41 @@ export interface NodePrivileges {
   devices?: readonly string[];
 }
 
-/** A nemesis, the fault kinds its schedule may pick from, and the privileges its faults need. */
+/**
+ * Work a fault needs on every node before the system starts and after it stopped, e.g. mounting
+ * the file-system layer that the database's data directory must live on.
+ */
+export interface NodePreparation {
+  /** Throws a FaultlineError when the system (with these options) cannot take this fault; runs before any container starts. */
+  check(system: System, options: Readonly<Record<string, unknown>>): void;
+  /** Runs after the cluster exists and before the system's setup. */
+  setup(ctx: SystemContext, system: System): Promise<void>;
+  /** Runs after the system's teardown; safe to call at any time, also twice. */
+  teardown(ctx: SystemContext): Promise<void>;
+}
+
+/**
+ * A nemesis, the fault kinds its schedule may pick from, the privileges its faults need, an image
+ * layer built on the system's image only for runs that use it, and node preparations.
+ */
 export interface NemesisPackage {
   nemesis: Nemesis;
   faults: readonly FaultKind[];
   privileges?: NodePrivileges;
+  image?: ImageRecipe;
+  prepare?: readonly NodePreparation[];
+}
+
+/** One image layer holding every package's layer (packages, files and steps in order), or undefined. */
+export function mergeImageLayers(all: readonly (ImageRecipe | undefined)[]): ImageRecipe | undefined {
+  const layers = all.filter((l): l is ImageRecipe => l !== undefined);
+  if (layers.length === 0) return undefined;
+  return {
+    name: layers.map((l) => l.name).join('-'),
+    aptPackages: [...new Set(layers.flatMap((l) => l.aptPackages))],
+    files: Object.assign({}, ...layers.map((l) => l.files ?? {})) as Record<string, string>,
+    run: layers.flatMap((l) => l.run ?? []),
+  };
 }
 
 /** The union of several packages' privileges (each capability and device once, in first-seen order). */

@@ -20,3 +20,4 @@ export { dockerPlatform, type Platform, type ManagedCluster } from './platform.j
 export { runChecks, someOkCheck } from './run-checks.js';
 export { writeReports } from './write-reports.js';
 export { analyzeRun, type AnalyzeOutcome } from './analyze-run.js';
+export { runSuite, type SuiteSpec, type SuiteOutcome, type SuiteRow } from './run-suite.js';

@@ -9,27 +9,37 @@ export interface ManagedCluster extends Cluster {
   collectLogs(dir: string, files: (node: string) => readonly string[]): Promise<string[]>;
   /** Removes every container and the network; safe to call twice. */
   destroy(): Promise<void>;
+  /** Lets go of a cluster kept with --keep (closes connections; the nodes stay as they are). */
+  release?(): void;
 }
 
 /** Where clusters come from: Docker today, SSH hosts later. */
 export interface Platform {
-  /** Builds or reuses the system's image; returns its tag. */
-  images(recipe: ImageRecipe, onProgress: (line: string) => void): Promise<string>;
+  /** Shown in the report header and test.json: `docker`, `ssh`. */
+  name: string;
+  /** Builds or reuses the system's image, and a fault's layer on it when given; returns the tag to run. */
+  images(recipe: ImageRecipe, onProgress: (line: string) => void, layer?: ImageRecipe): Promise<string>;
   createCluster(options: {
     runId: string;
     nodes: number;
     image: string;
+    /** The system's recipe: what a platform without images installs on its hosts. */
+    recipe: ImageRecipe;
     onProgress: (line: string) => void;
     /** Granted to every node only when the run's nemesis asks for them. */
     privileges?: NodePrivileges;
   }): Promise<ManagedCluster>;
   /** Removes whatever of run `runId` is left (after a failed create or destroy). */
   reap(runId: string): Promise<void>;
+  /** The command that removes a run kept with --keep (default `faultline clean --run <id>`). */
+  cleanCommand?(runId: string): string;
 }
 
 /** Labelled Docker containers on one bridge network (src/control). */
 export const dockerPlatform: Platform = {
-  images: async (recipe, onProgress) => (await ensureImages(recipe, { onProgress })).image,
+  name: 'docker',
+  images: async (recipe, onProgress, layer) =>
+    (await ensureImages(recipe, { onProgress, ...(layer ? { layer } : {}) })).image,
   createCluster: (o) =>
     createCluster({
       runId: o.runId,
@@ -41,4 +51,5 @@ export const dockerPlatform: Platform = {
   reap: async (runId) => {
     await reap({ runId });
   },
+  cleanCommand: (runId) => `faultline clean --run ${runId}`,
 };

@@ -47,6 +47,8 @@ interface RunState {
  */
 export async function runTest(spec: TestSpec): Promise<RunOutcome> {
   const platform = spec.platform ?? dockerPlatform;
+  // A fault that cannot work on this system (or these options) fails here, before anything starts.
+  for (const p of spec.nemesis?.prepare ?? []) p.check(spec.system, spec.systemOptions ?? {});
   const name = spec.name ?? `${spec.system.name}-${spec.workload.name}`;
   const startedAt = new Date();
   const store = new RunStore(spec.storeDir ?? 'store', name, startedAt);
@@ -80,6 +82,7 @@ export async function runTest(spec: TestSpec): Promise<RunOutcome> {
     nemesis: faults.map((f) => f.name).join(',') || 'none',
     seed: spec.seed,
     concurrency: spec.concurrency,
+    platform: platform.name,
     startTime: startedAt.toISOString(),
     ...(spec.command ? { command: spec.command.join(' ') } : {}),
   };
@@ -92,6 +95,7 @@ export async function runTest(spec: TestSpec): Promise<RunOutcome> {
       nemesis: faults.map((f) => f.name),
       nodes: spec.nodes,
       concurrency: spec.concurrency,
+      platform: platform.name,
       timeLimitS: spec.timeLimitS,
       rate: spec.rate,
       seed: spec.seed,
@@ -118,7 +122,7 @@ export async function runTest(spec: TestSpec): Promise<RunOutcome> {
     {
       title: 'images',
       setup: async (s) => {
-        s.image = await platform.images(spec.system.image, (line) => log(`  ${line}`));
+        s.image = await platform.images(spec.system.image, (line) => log(`  ${line}`), spec.nemesis?.image);
       },
     },
     {
@@ -128,6 +132,7 @@ export async function runTest(spec: TestSpec): Promise<RunOutcome> {
           runId,
           nodes: spec.nodes,
           image: s.image!,
+          recipe: spec.system.image,
           onProgress: (line) => log(`  ${line}`),
           ...(spec.nemesis?.privileges ? { privileges: spec.nemesis.privileges } : {}),
         });
@@ -135,8 +140,9 @@ export async function runTest(spec: TestSpec): Promise<RunOutcome> {
       },
       teardown: async (s) => {
         if (spec.keep && s.cluster) {
+          s.cluster.release?.();
           log(
-            `kept run ${runId}: nodes ${s.cluster.nodes.join(', ')}; remove with \`faultline clean --run ${runId}\``,
+            `kept run ${runId}: nodes ${s.cluster.nodes.join(', ')}; remove with \`${platform.cleanCommand?.(runId) ?? `faultline clean --run ${runId}`}\``,
           );
           return;
         }
@@ -146,6 +152,16 @@ export async function runTest(spec: TestSpec): Promise<RunOutcome> {
         } finally {
           await platform.reap(runId);
         }
+      },
+    },
+    {
+      title: 'node preparation',
+      setup: async (s) => {
+        for (const p of spec.nemesis?.prepare ?? []) await p.setup(s.ctx!, spec.system);
+      },
+      teardown: async (s) => {
+        if (spec.keep || !s.ctx) return;
+        for (const p of [...(spec.nemesis?.prepare ?? [])].reverse()) await p.teardown(s.ctx);
       },
     },
     {

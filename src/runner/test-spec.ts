@@ -30,7 +30,7 @@ export interface TestSpec {
   keep?: boolean;
   /** Store root (default `store`). */
   storeDir?: string;
-  /** Passed to the system as SystemContext.options, e.g. `{ serializableReads: true }`. */
+  /** Passed to the system as SystemContext.options, e.g. `{ fastReads: true }`. */
   systemOptions?: Readonly<Record<string, unknown>>;
   /** Passed to the workload's generators and checkers. */
   workloadOptions?: Readonly<Record<string, unknown>>;

@@ -2,6 +2,7 @@ import type { Completion } from '../../src/core/client.js';
 import type { Op, Value } from '../../src/core/op.js';
 import { EtcdClient, etcdClientFactory } from './etcd-client.js';
 import { KEY_PREFIX } from './etcd-paths.js';
+import { casMismatch } from '../../src/core/failed-cas.js';
 
 /** The etcd key of register `k`. */
 export function registerKey(k: Value): string {
@@ -33,9 +34,7 @@ export class EtcdRegisterClient extends EtcdClient {
           JSON.stringify(to ?? null),
           signal,
         );
-        return done
-          ? { type: 'ok', value: op.value }
-          : { type: 'fail', value: op.value, error: 'cas-mismatch' };
+        return done ? { type: 'ok', value: op.value } : casMismatch(op.value);
       }
       default:
         return { type: 'fail', value: op.value, error: `unsupported f ${op.f}` };

@@ -1,12 +1,8 @@
-import type { ClientFactory, System, SystemContext } from '../../src/core/system.js';
+import type { ClientFactory, SystemContext } from '../../src/core/system.js';
 import { BANK_ACCOUNTS, BANK_INITIAL_BALANCE } from '../../workloads/bank/bank-accounts.js';
 import { parseIsolation } from '../common/isolation.js';
-import { pgrepProcess } from '../common/pgrep-process.js';
-import { runChecked } from '../common/run-checked.js';
-import { signalPausable } from '../common/signal-pausable.js';
 import { SqlClient } from '../common/sql-client.js';
 import type { SqlWorkload } from '../common/sql-client.js';
-import { waitUntil } from '../common/wait-until.js';
 import { connectMariadb } from './connect-mariadb.js';
 import {
   MARIADB_CONF,
@@ -19,6 +15,8 @@ import {
 } from './mariadb-config.js';
 import { mariadbDialect } from './mariadb-dialect.js';
 import { mariadbImage } from './mariadb-image.js';
+import { defineSystem, pausableByName, processByName, runChecked, waitUntil } from '../../src/sdk/index.js';
+import { isolationOption } from '../common/isolation-option.js';
 
 const PID = '/run/mysqld/mysqld.pid';
 
@@ -106,15 +104,20 @@ function sqlClients(workload: SqlWorkload): ClientFactory {
 }
 
 /** MariaDB 10.11 with Galera 4: every node a writable member of one synchronous-replication cluster. */
-export const mariadbSystem: System = {
+export const mariadbSystem = defineSystem({
   name: 'mariadb',
   description:
     'MariaDB 10.11 + Galera 4 (Debian): N-node multi-primary cluster bootstrapped from n1, clients on every node',
   image: mariadbImage,
-  options: {
-    '--isolation <level>':
-      'read-committed | repeatable-read | serializable (default): the level of every transaction',
+  options: [isolationOption],
+  validate: (options) => {
+    parseIsolation(options);
   },
+  // Checked as Adya's levels of the same name (PL-2, PL-2.99, PL-3).
+  promises: (options) => ({ transactions: parseIsolation(options), note: 'Adya levels of the same name' }),
+  examples: [
+    'faultline test mariadb --nodes 3 --workload bank --isolation repeatable-read --nemesis partition',
+  ],
 
   async version(ctx) {
     return (
@@ -179,7 +182,7 @@ export const mariadbSystem: System = {
     },
   },
 
-  pausable: signalPausable('mariadbd'),
+  pausable: pausableByName('mariadbd'),
 
-  process: pgrepProcess('mariadbd'),
-};
+  process: processByName('mariadbd'),
+});

@@ -1,15 +1,12 @@
-import type { ClientFactory, System, SystemContext } from '../../src/core/system.js';
+import type { ClientFactory, SystemContext } from '../../src/core/system.js';
 import { BANK_ACCOUNTS, BANK_INITIAL_BALANCE } from '../../workloads/bank/bank-accounts.js';
-import { runChecked } from '../common/run-checked.js';
-import { signalPausable } from '../common/signal-pausable.js';
 import { SqlClient } from '../common/sql-client.js';
 import type { SqlWorkload } from '../common/sql-client.js';
-import { waitUntil } from '../common/wait-until.js';
 import { connectPostgres } from './connect-postgres.js';
 import { PG_BIN, PG_DATA, PG_LOG, pgHbaConf, postgresConf } from './postgres-config.js';
 import { postgresDialect } from './postgres-dialect.js';
 import { postgresImage } from './postgres-image.js';
-import { parsePostgresOptions, postgresOptionDocs } from './postgres-options.js';
+import { parsePostgresOptions, postgresOptions, postgresPromises } from './postgres-options.js';
 import {
   initPrimaryScript,
   initReplicaScript,
@@ -17,6 +14,7 @@ import {
   startScript,
   stopScript,
 } from './postgres-scripts.js';
+import { defineSystem, pausableByName, runChecked, waitUntil } from '../../src/sdk/index.js';
 
 /** The first node is the primary; the others are streaming replicas of it. */
 function primaryOf(ctx: SystemContext): string {
@@ -72,14 +70,18 @@ function sqlClients(workload: SqlWorkload): ClientFactory {
 }
 
 /** PostgreSQL 15: one primary (n1) plus streaming replicas on the other nodes. */
-export const postgresSystem: System = {
+export const postgresSystem = defineSystem({
   name: 'postgres',
   description: 'PostgreSQL 15 (Debian): primary n1 with asynchronous streaming replicas on the other nodes',
   image: postgresImage,
-  options: {
-    '--isolation <level>': postgresOptionDocs.isolation,
-    '--reads <where>': postgresOptionDocs.reads,
+  options: postgresOptions,
+  validate: (options) => {
+    parsePostgresOptions(options);
   },
+  promises: postgresPromises,
+  examples: [
+    'faultline test postgres --nodes 1 --workload list-append --isolation serializable --nemesis kill',
+  ],
 
   async version(ctx) {
     const out = await runChecked(ctx, primaryOf(ctx), 'postgres --version', `${PG_BIN}/postgres --version`);
@@ -131,6 +133,12 @@ export const postgresSystem: System = {
 
   logFiles: () => [PG_LOG],
 
+  // fsync = on (the default): WAL is fdatasynced at commit; data files at checkpoints.
+  storage: {
+    dataDir: PG_DATA,
+    corruptible: ['pg_wal/0*', 'base/*/[0-9]*'],
+  },
+
   clients: {
     'list-append': sqlClients('list-append'),
     'rw-register': sqlClients('rw-register'),
@@ -146,7 +154,7 @@ export const postgresSystem: System = {
     },
   },
 
-  pausable: signalPausable('postgres'),
+  pausable: pausableByName('postgres'),
 
   primaries: {
     primaries: (ctx) => Promise.resolve([primaryOf(ctx)]),
@@ -163,4 +171,4 @@ export const postgresSystem: System = {
       return Number.isFinite(pid) ? pid : undefined;
     },
   },
-};
+});

@@ -3,6 +3,7 @@ import type { Client, Completion } from '../../src/core/client.js';
 import type { Op, Value } from '../../src/core/op.js';
 import { raceAbort } from '../common/race-abort.js';
 import { classifyRedisError } from './classify-redis-error.js';
+import { casMismatch } from '../../src/core/failed-cas.js';
 
 /** Compare-and-set in one atomic script: 1 when the register held `old` and now holds `new`. */
 const CAS =
@@ -59,9 +60,7 @@ export class RedisClient implements Client {
       case 'cas': {
         const [from, to] = arg as [number, number];
         const done = await r.eval(CAS, 1, k, String(from), String(to));
-        return done === 1
-          ? { type: 'ok', value: op.value }
-          : { type: 'fail', value: op.value, error: 'cas-mismatch' };
+        return done === 1 ? { type: 'ok', value: op.value } : casMismatch(op.value);
       }
       default:
         return { type: 'fail', value: op.value, error: `redis client does not support ${op.f}` };

@@ -1,9 +1,4 @@
-import type { ClientFactory, System, SystemContext } from '../../src/core/system.js';
-import { FaultlineError } from '../../src/core/errors.js';
-import { pgrepProcess } from '../common/pgrep-process.js';
-import { runChecked } from '../common/run-checked.js';
-import { signalPausable } from '../common/signal-pausable.js';
-import { waitUntil } from '../common/wait-until.js';
+import type { ClientFactory, SystemContext } from '../../src/core/system.js';
 import { askRedis } from './ask-redis.js';
 import { connectDirect, connectViaSentinel, whenReady } from './connect-redis.js';
 import { RedisClient } from './redis-client.js';
@@ -17,8 +12,9 @@ import {
   sentinelQuorum,
 } from './redis-config.js';
 import { redisImage } from './redis-image.js';
-import { parseRedisOptions, redisOptionDocs } from './redis-options.js';
+import { parseRedisOptions, redisOptions, validateRedisOptions } from './redis-options.js';
 import { askSentinel, majorityPrimary, sentinelViews } from './sentinel-primary.js';
+import { defineSystem, pausableByName, processByName, runChecked, waitUntil } from '../../src/sdk/index.js';
 
 const START_REDIS = `redis-server ${REDIS_CONF} >/dev/null 2>&1 </dev/null`;
 const START_SENTINEL = `redis-sentinel ${SENTINEL_CONF} >/dev/null 2>&1 </dev/null`;
@@ -93,12 +89,20 @@ function clients(): ClientFactory {
 }
 
 /** Redis 7 with Sentinel: primary n1, replicas on the other nodes, a Sentinel on every node. */
-export const redisSystem: System = {
+export const redisSystem = defineSystem({
   name: 'redis',
   description:
     'Redis 7 (Debian) primary + replicas with a Sentinel on every node (--redis-mode sentinel), or one server (single)',
   image: redisImage,
-  options: { '--redis-mode <mode>': redisOptionDocs.redisMode },
+  options: redisOptions,
+  validate: validateRedisOptions,
+  promises: (options) =>
+    parseRedisOptions(options).mode === 'single'
+      ? { objects: 'linearizable', note: 'one single-threaded server' }
+      : {
+          note: 'Sentinel failover is asynchronous: acknowledged writes can be lost, so no model is promised',
+        },
+  examples: ['faultline test redis --nodes 3 --workload set --nemesis partition --partition one'],
 
   async version(ctx) {
     return (
@@ -110,31 +114,14 @@ export const redisSystem: System = {
     const { mode } = parseRedisOptions(ctx.options);
     const { nodes } = ctx.cluster;
     await Promise.all(nodes.map((n) => runChecked(ctx, n, 'clean', CLEAN)));
+    validateRedisOptions(ctx.options, nodes.length);
     if (mode === 'single') {
-      if (nodes.length !== 1) {
-        throw new FaultlineError(
-          'BAD_ARGUMENT',
-          `--redis-mode single runs one server, but the cluster has ${nodes.length} nodes.`,
-          {
-            hint: 'Add --nodes 1, or use --redis-mode sentinel.',
-          },
-        );
-      }
       await ctx.cluster.remote.upload(nodes[0]!, REDIS_CONF, redisConf(undefined));
       await runChecked(ctx, nodes[0]!, 'redis-server start', START_REDIS);
       await waitUntil('redis-server to answer PING', async () =>
         (await askRedis(ctx.cluster.ip(nodes[0]!), 6379, 'PING')) === 'PONG' ? true : undefined,
       );
       return;
-    }
-    if (nodes.length < 3) {
-      throw new FaultlineError(
-        'BAD_ARGUMENT',
-        `Sentinel needs at least 3 nodes for a majority quorum, got ${nodes.length}.`,
-        {
-          hint: 'Use --nodes 3 or more, or --redis-mode single --nodes 1.',
-        },
-      );
     }
     await setupSentinel(ctx);
   },
@@ -153,6 +140,13 @@ export const redisSystem: System = {
 
   logFiles: () => [REDIS_LOG, SENTINEL_LOG, SENTINEL_CONF, REDIS_CONF],
 
+  storage: {
+    dataDir: '/var/lib/faultline/redis',
+    corruptible: ['appendonlydir/*.aof', 'appendonly.aof', 'dump.rdb'],
+    // redis.conf says appendfsync everysec: a write is acknowledged up to a second before its fsync.
+    notDurable: () => 'acknowledges writes before it fsyncs them (appendfsync everysec)',
+  },
+
   clients: { register: clients(), set: clients() },
 
   killable: {
@@ -164,7 +158,7 @@ export const redisSystem: System = {
     },
   },
 
-  pausable: signalPausable('redis-server'),
+  pausable: pausableByName('redis-server'),
 
   primaries: {
     async primaries(ctx) {
@@ -174,5 +168,5 @@ export const redisSystem: System = {
     },
   },
 
-  process: pgrepProcess('redis-server'),
-};
+  process: processByName('redis-server'),
+});

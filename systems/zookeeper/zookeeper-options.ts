@@ -1,15 +1,19 @@
 import { FaultlineError } from '../../src/core/errors.js';
+import type { SystemOption } from '../../src/sdk/index.js';
 
 export interface ZookeeperOptions {
   /** sync() before every read, so reads see every write committed before the sync. */
   syncReads: boolean;
 }
 
-/** The ZooKeeper suite's options, as the CLI documents them. */
-export const zookeeperOptionDocs = {
-  syncReads:
-    'call sync() before each read (default off: reads are served by the local server and may be stale)',
-} as const;
+/** ZooKeeper's own `faultline test` options. */
+export const zookeeperOptions: readonly SystemOption[] = [
+  {
+    key: 'syncReads',
+    flag: '--sync-reads',
+    help: 'call sync() before each read (default off: reads are served by the local server and may be stale)',
+  },
+];
 
 /** Validates the suite's options from `ctx.options` (`syncReads`). */
 export function parseZookeeperOptions(options: Readonly<Record<string, unknown>>): ZookeeperOptions {

@@ -5,6 +5,7 @@ import type { JuteReader } from './jute-reader.js';
 import type { JuteWriter } from './jute-writer.js';
 import { OP, ZkConnection } from './zk-connection.js';
 import { ZK, ZkError, classifyZkError } from './zk-error.js';
+import { casMismatch } from '../../src/core/failed-cas.js';
 
 /** Parent znode of the registers, created by setup. */
 export const REGISTER_ROOT = '/faultline';
@@ -79,8 +80,7 @@ export class ZookeeperRegisterClient implements Client {
       case 'cas': {
         const [from, to] = arg as [number, number];
         const got = await getData(conn, path);
-        if (got === undefined || got.value !== from)
-          return { type: 'fail', value: op.value, error: 'cas-mismatch' };
+        if (got === undefined || got.value !== from) return casMismatch(op.value);
         state.mayHaveWritten = true;
         try {
           await conn.request(OP.setData, (w) =>

@@ -1,14 +1,13 @@
 import { FAKETIME_INIT, faketimeEnv } from '../../src/control/faketime.js';
-import type { System, SystemContext } from '../../src/core/system.js';
-import { runChecked } from '../common/run-checked.js';
-import { waitUntil } from '../common/wait-until.js';
+import type { SystemContext } from '../../src/core/system.js';
 import type { JuteWriter } from './jute-writer.js';
 import { OP, ZkConnection } from './zk-connection.js';
 import { ZK, ZkError } from './zk-error.js';
 import { ZK_CONF, ZK_DATA, ZK_LOG, ZK_PORT, myId, zooCfg } from './zookeeper-config.js';
 import { zookeeperImage } from './zookeeper-image.js';
-import { parseZookeeperOptions, zookeeperOptionDocs } from './zookeeper-options.js';
+import { parseZookeeperOptions, zookeeperOptions } from './zookeeper-options.js';
 import { REGISTER_ROOT, ZookeeperRegisterClient } from './zookeeper-register-client.js';
+import { defineSystem, runChecked, waitUntil } from '../../src/sdk/index.js';
 
 const MAIN = 'org.apache.zookeeper.server.quorum.QuorumPeerMain';
 const env = Object.entries(faketimeEnv())
@@ -55,15 +54,20 @@ async function createRoot(ctx: SystemContext): Promise<void> {
 }
 
 /** ZooKeeper 3.8: an ensemble of every node (server ids 1..N), or one standalone server. */
-export const zookeeperSystem: System = {
+export const zookeeperSystem = defineSystem({
   name: 'zookeeper',
   description:
     'ZooKeeper 3.8 (Debian) ensemble of N servers; znode registers via the wire protocol, one session per worker',
   image: zookeeperImage,
-  options: {
-    '--sync-reads': zookeeperOptionDocs.syncReads,
-    '--sequential': 'register: also check sequential consistency',
-  },
+  options: zookeeperOptions,
+  promises: (options) =>
+    parseZookeeperOptions(options).syncReads
+      ? {
+          objects: 'linearizable',
+          note: 'writes are linearizable; sync() before a read makes it see them all',
+        }
+      : { objects: 'sequential', note: 'ZooKeeper guarantees: sequential consistency, reads may be stale' },
+  examples: ['faultline test zookeeper --nodes 3 --workload register --sequential --nemesis partition,kill'],
 
   async version(ctx) {
     const r = await ctx.cluster.remote.exec(ctx.cluster.nodes[0]!, [
@@ -113,6 +117,12 @@ export const zookeeperSystem: System = {
 
   logFiles: () => [ZK_LOG, ZK_CONF],
 
+  // forceSync=yes (the default): the transaction log is fsynced before a proposal is acknowledged.
+  storage: {
+    dataDir: ZK_DATA,
+    corruptible: ['version-2/log.*', 'version-2/snapshot.*'],
+  },
+
   clients: {
     register: {
       open(ctx, node) {
@@ -156,4 +166,4 @@ export const zookeeperSystem: System = {
       return Number.isFinite(pid) ? pid : undefined;
     },
   },
-};
+});

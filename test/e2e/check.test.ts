@@ -16,7 +16,7 @@ describe('faultline check verdicts', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(
-      /^linearizability \(cas-register\): VALID\n {2}24 events, 10 ops searched, \d+ states explored/,
+      /^linearizability \(cas-register\): VALID\n {2}24 events, 9 ops searched, \d+ states explored/,
     );
   });
 
@@ -109,6 +109,27 @@ describe('faultline check verdicts', () => {
 });
 
 describe('faultline check --txn', () => {
+  // Issue 9's example: two rw edges whose version orders come from process order stay rw edges.
+  it.each([
+    ['causal', 0],
+    ['strong-session-snapshot-isolation', 0],
+    ['serializable', 0],
+    ['strong-session-serializable', 1],
+  ])('rw-register with version orders from process order: %s exits %i', (model, status) => {
+    const run = faultline(
+      'check',
+      'examples/rw-register-strong-session-g2.edn',
+      '--txn',
+      'rw-register',
+      '--consistency',
+      model,
+    );
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(status);
+    if (status === 1) expect(run.stdout).toContain('G2-item-process');
+    expect(run.stdout).not.toContain('G1c-process');
+  });
+
   it('exits 0 on a valid list-append history (JSONL), naming the strongest models still possible', () => {
     const run = faultline(
       'check',
@@ -192,6 +213,50 @@ describe('faultline check --txn', () => {
       verdict: false,
       checkers: [expect.objectContaining({ name: 'transactional', valid: false })],
     });
+  });
+});
+
+describe('faultline check --failed-cas', () => {
+  const bare = 'examples/cas-failed-bare.jsonl';
+  const marked = 'examples/cas-failed-marked.jsonl';
+  const sequential = ['--consistency', 'sequential'];
+  it('a bare failed cas tells nothing by default (exit 0), and is a failed comparison under observe (exit 1)', () => {
+    for (const extra of [[], sequential]) {
+      expect(faultline('check', bare, '-m', 'cas-register', ...extra).status).toBe(0);
+      const observe = faultline('check', bare, '-m', 'cas-register', ...extra, '--failed-cas', 'observe');
+      expect(observe.stderr).toBe('');
+      expect(observe.status).toBe(1);
+      expect(observe.stdout).toContain('INVALID');
+    }
+    expect(faultline('check', bare, '-m', 'cas-register', '--failed-cas', 'ignore').status).toBe(0);
+  });
+
+  it("a fail marked error 'cas-mismatch' is a failed comparison under every reading", () => {
+    for (const extra of [[], sequential, ['--failed-cas', 'observe']]) {
+      const run = faultline('check', marked, '-m', 'cas-register', ...extra);
+      expect(run.status).toBe(1);
+      expect(run.stdout).toContain('INVALID');
+    }
+  });
+
+  it.each([
+    [['-m', 'cas-register', '--failed-cas', 'maybe'], "argument 'maybe' is invalid"],
+    [
+      ['-m', 'register', '--failed-cas', 'observe'],
+      '--failed-cas observe does not apply to the register model',
+    ],
+    [
+      ['--consistency', 'causal', '--failed-cas', 'observe'],
+      '--failed-cas observe does not apply to --consistency causal',
+    ],
+    [
+      ['--txn', 'list-append', '--failed-cas', 'observe'],
+      '--failed-cas observe does not apply to --txn list-append',
+    ],
+  ])('%j is refused before the history is read', (args, message) => {
+    const run = faultline('check', 'no/such/file.jsonl', ...args);
+    expect(run.status).toBe(254);
+    expect(run.stderr).toContain(message);
   });
 });
 

@@ -8,6 +8,7 @@ export const layers: readonly (readonly [prefix: string, layer: string])[] = [
   ['src/generator/', 'generator'],
   ['src/check/', 'check'],
   ['src/control/', 'control'],
+  ['src/sdk/', 'sdk'],
   ['src/runner/', 'runner'],
   ['src/cli/', 'cli'],
   ['src/index.ts', 'check-api'],
@@ -33,6 +34,7 @@ const entryPoints = [
   'reports',
   'runner',
   'check',
+  'sdk',
 ];
 
 /** What each layer may import (besides itself). */
@@ -44,8 +46,9 @@ export const allowed: Readonly<Record<string, readonly string[]>> = {
   generator: ['core'],
   check: ['core', 'history', 'checkers', 'reports'],
   control: ['core'],
+  sdk: ['core', 'control'],
   nemesis: ['core', 'control', 'generator'],
-  systems: ['core', 'control', 'workloads', 'history'],
+  systems: ['core', 'control', 'workloads', 'history', 'sdk'],
   reports: ['core', 'history'],
   runner: ['core', 'control', 'history', 'generator', 'reports'],
   cli: entryPoints,

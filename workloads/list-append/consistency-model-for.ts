@@ -5,29 +5,27 @@ import type { WorkloadOptions } from '../../src/core/workload.js';
 export type TxnConsistencyModel =
   'read-committed' | 'repeatable-read' | 'snapshot-isolation' | 'serializable' | 'strict-serializable';
 
+const PROMISABLE: readonly string[] = [
+  'read-committed',
+  'repeatable-read',
+  'snapshot-isolation',
+  'serializable',
+  'strict-serializable',
+];
+
 /**
- * The model a run is checked against: `consistencyModel` when given, else what the `isolation`
- * level promises. PostgreSQL's REPEATABLE READ is snapshot isolation (its docs say so); for other
- * databases it is checked as Adya's repeatable read.
+ * The model a run is checked against: `consistencyModel` (the --consistency-model flag) when given,
+ * else `promisedModel`, what the system says its configuration promises (System.promises), else
+ * serializable.
  */
 export function consistencyModelFor(options: WorkloadOptions): TxnConsistencyModel {
   const explicit = options['consistencyModel'];
   if (typeof explicit === 'string') return explicit as TxnConsistencyModel;
-  const isolation = options['isolation'] ?? 'serializable';
-  switch (isolation) {
-    case 'read-committed':
-      return 'read-committed';
-    case 'repeatable-read':
-      return options['system'] === 'postgres' ? 'snapshot-isolation' : 'repeatable-read';
-    case 'serializable':
-      return 'serializable';
-    default:
-      throw new FaultlineError(
-        'BAD_ARGUMENT',
-        `--isolation ${String(isolation)} is not a level faultline knows.`,
-        {
-          hint: 'Use read-committed, repeatable-read or serializable.',
-        },
-      );
-  }
+  const promised = options['promisedModel'] ?? 'serializable';
+  if (typeof promised === 'string' && PROMISABLE.includes(promised)) return promised as TxnConsistencyModel;
+  throw new FaultlineError(
+    'BAD_ARGUMENT',
+    `The system promises ${String(promised)}, a model the transactional workloads cannot check.`,
+    { hint: `Its promises() must name one of: ${PROMISABLE.join(', ')}; or pass --consistency-model.` },
+  );
 }

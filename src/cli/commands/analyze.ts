@@ -17,7 +17,7 @@ Exit codes: 0 valid, 1 invalid, 2 unknown, 254 bad arguments, 255 crash.
 
 Examples:
   $ faultline analyze store/latest
-  $ faultline analyze store/etcd-register/20261123T234000.000Z`,
+  $ faultline analyze store/mydb-register/20261123T234000.000Z`,
     )
     .action(async (runDir: string) => {
       const test = readStoredTest(runDir);

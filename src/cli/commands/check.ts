@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { models, type ModelName } from '../../../checkers/models/index.js';
 import { exitCodeFor } from '../../core/verdict.js';
+import { FAILED_CAS_READINGS, type FailedCasReading } from '../../core/failed-cas.js';
 import type { ModelOptions } from '../../core/model.js';
 import type { Value } from '../../core/op.js';
 import { HISTORY_FORMATS, type HistoryFormat } from '../../history/history-format.js';
@@ -27,6 +28,7 @@ interface CheckFlags {
   timeout?: number;
   initial?: Value;
   nilReads: 'empty' | 'unknown';
+  failedCas: FailedCasReading;
   allFailures?: boolean;
   workers?: number;
   report?: string;
@@ -56,6 +58,7 @@ Examples:
   $ faultline check examples/cas-register-valid.jsonl --model cas-register
   $ faultline check history.edn --model cas-register --independent --json
   $ faultline check knossos.edn --model cas-register --nil-reads unknown --budget 5000000
+  $ faultline check jepsen-history.edn --model cas-register --independent --failed-cas observe
   $ faultline check crashed-run/history.jsonl --model register --ignore-truncated --report out/
   $ faultline check examples/register-sequential-not-linearizable.jsonl -m register --consistency sequential
   $ faultline check examples/kv-causal-invalid.jsonl --model kv --consistency causal
@@ -100,6 +103,14 @@ export function addCheckCommand(program: Command): void {
         .choices(['empty', 'unknown'])
         .default('empty'),
     )
+    .addOption(
+      new Option(
+        '--failed-cas <mode>',
+        "a cas fail without error: 'cas-mismatch': tells nothing (ignore), or a failed comparison (observe)",
+      )
+        .choices(FAILED_CAS_READINGS)
+        .default('ignore'),
+    )
     .option('--all-failures', 'keep checking after the first invalid key, to report every one')
     .option('--workers <n>', 'worker threads for keyed histories (default: one per core)', positiveInteger)
     .option('--ignore-truncated', 'drop a final event cut short by a crash instead of failing')
@@ -109,6 +120,7 @@ export function addCheckCommand(program: Command): void {
       const modelOptions: ModelOptions = {
         ...(flags.initial === undefined ? {} : { initial: flags.initial }),
         ...(flags.nilReads === 'unknown' ? { nilReadsUnknown: true } : {}),
+        ...(flags.failedCas === 'observe' ? { failedCas: 'observe' as const } : {}),
       };
       const { history, result, warnings } = await checkHistoryFile(file, {
         ...(flags.consistency === undefined ? {} : { consistency: flags.consistency }),

@@ -1,25 +1,34 @@
 import { randomInt } from 'node:crypto';
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import { FaultlineError } from '../../core/errors.js';
 import type { CheckResult } from '../../core/checker.js';
-import { nodeNames } from '../../control/docker-cluster.js';
 import { runTest } from '../../runner/run-test.js';
 import type { RunOutcome } from '../../runner/test-spec.js';
 import { nemesisKinds, nemesisPackage } from '../../../nemesis/nemesis-package.js';
 import { PARTITION_MODES, type PartitionMode } from '../../../nemesis/grudge.js';
 import { summarizeResult } from '../../../reports/anomaly-summary.js';
-import { positiveInteger, positiveSeconds } from '../option-parsers.js';
-import { systems, workloads, type SystemName, type WorkloadName } from '../registries.js';
+import { positiveSeconds } from '../option-parsers.js';
+import { workloads, type WorkloadName } from '../registries.js';
 import {
-  addSystemWorkloadOptions,
-  systemOptionsOf,
-  validateSystemWorkloadFlags,
+  addPlatformOptions,
+  countOrHosts,
+  resolvePlatform,
+  type PlatformFlags,
+} from '../platform-options.js';
+import { withSystemOptions, type SystemsOfCommand } from '../system-loading.js';
+import {
+  addRunOptions,
+  addWorkloadOptions,
+  systemOptionsFrom,
+  validateWorkloadFlags,
   workloadOptionsOf,
   type RunFlags,
-  type SystemWorkloadFlags,
+  type WorkloadFlags,
 } from '../test-options.js';
 
-interface TestFlags extends SystemWorkloadFlags, RunFlags {
+interface TestFlags extends WorkloadFlags, Omit<RunFlags, 'nodes'>, PlatformFlags {
+  /** A node count, or hosts with --ssh. */
+  nodes: number | string;
   workload: string;
   nemesis: string;
   keep?: boolean;
@@ -27,30 +36,27 @@ interface TestFlags extends SystemWorkloadFlags, RunFlags {
   recover: number;
 }
 
-const EXAMPLES = `
+function examples(systems: SystemsOfCommand | undefined): string {
+  let lines: string[] = [];
+  try {
+    lines = (systems?.all() ?? []).flatMap((s) => s.examples ?? []);
+  } catch {
+    // Help asked for before the systems were loaded: no per-system examples.
+  }
+  return `
 Nemeses: ${Object.keys(nemesisKinds).join(', ')}, or none. Partition modes: ${PARTITION_MODES.join(', ')}.
+<system> is a built-in or configured system (faultline systems), a plugin file (./my-db.ts, .js,
+.mjs) or an installed plugin package. Each system's own options are listed above, prefixed with
+the systems that take them.
 
 Exit codes: 0 valid, 1 invalid, 2 unknown, 130 interrupted (Ctrl-C), 254 bad arguments, 255 crash.
 The run is stored in <store>/<test>/<timestamp>/ (history.jsonl, test.json, results.json,
 index.html, logs/); <store>/latest points at it. Re-check it with \`faultline analyze\`.
 
 Examples:
-  $ faultline test etcd --workload register --nemesis partition,kill --time-limit 60 --seed 1
-  $ faultline test etcd --workload set --nemesis partition --nodes 3 --rate 100
-  $ faultline test etcd --serializable-reads --nemesis partition --partition one --time-limit 30
-  $ faultline test postgres --nodes 1 --workload list-append --isolation serializable --nemesis kill
-  $ faultline test redis --nodes 3 --workload set --nemesis partition --partition one
-  $ faultline test zookeeper --nodes 3 --workload register --sequential --nemesis partition,kill
-  $ faultline test mariadb --nodes 3 --workload bank --isolation repeatable-read --nemesis partition
-  $ faultline analyze store/latest`;
-
-/** Commander parser for a seed: a non-negative integer. */
-function seed(text: string): number {
-  const n = Number(text);
-  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(n)) {
-    throw new InvalidArgumentError('It must be a non-negative integer, e.g. 1.');
-  }
-  return n;
+${[...lines, 'faultline test ./my-db.ts --nemesis partition,kill', 'faultline analyze store/latest']
+  .map((l) => `  $ ${l}`)
+  .join('\n')}`;
 }
 
 function choose<T extends string>(option: string, value: string, allowed: readonly T[]): T {
@@ -92,38 +98,34 @@ export function addTestCommand(program: Command): void {
     .description(
       'Run a workload against a Docker cluster of a database while a nemesis injects faults; check it.',
     )
-    .argument('<system>', `database: ${Object.keys(systems).join(', ')}`)
+    .argument('<system>', 'a system name (faultline systems), a plugin file ./my-db.ts, or a plugin package')
     .option('-w, --workload <name>', `workload: ${Object.keys(workloads).join(', ')}`, 'register')
     .option(
       '--nemesis <kinds>',
       `comma-separated faults (${Object.keys(nemesisKinds).join(', ')}) or none`,
       'none',
-    )
-    .option('--partition <modes>', `partition modes to draw from (${PARTITION_MODES.join(', ')})`)
-    .option('--nodes <n>', 'cluster size', positiveInteger, 5)
-    .option(
-      '--concurrency <n>',
-      'client workers, bound to nodes round robin (default 2 per node)',
-      positiveInteger,
-    )
-    .option('--time-limit <seconds>', 'how long to run the workload', positiveSeconds, 60)
-    .option('--rate <ops/s>', 'target client ops per second over all workers', positiveSeconds, 200)
-    .option('--seed <n>', 'seed of the generator and nemesis schedule (default: random, printed)', seed)
-    .option(
-      '--nemesis-interval <seconds>',
-      'seconds between a fault starting and stopping',
-      positiveSeconds,
-      10,
-    )
+    );
+  addRunOptions(command, {
+    nodes: 5,
+    timeLimit: 60,
+    rate: 200,
+    nemesisInterval: 10,
+    seedHelp: 'seed of the generator and nemesis schedule (default: random, printed)',
+    nodesFlag: {
+      flags: '--nodes <n|hosts>',
+      help: 'cluster size, or with --ssh the hosts (h1,h2,h3)',
+      parse: countOrHosts,
+    },
+  });
+  addWorkloadOptions(addPlatformOptions(command))
     .option('--keep', 'leave the containers running afterwards (remove with faultline clean)')
-    .option('--serializable-reads', 'etcd: serializable (possibly stale) reads instead of linearizable ones');
-  addSystemWorkloadOptions(command)
-    .option('--store <dir>', 'where runs are stored', 'store')
     .option('--op-timeout <seconds>', 'an op running longer is recorded as info', positiveSeconds, 5)
-    .option('--recover <seconds>', 'pause on the healed cluster before the final phase', positiveSeconds, 5)
-    .addHelpText('after', EXAMPLES)
-    .action(async (systemName: string, flags: TestFlags) => {
-      const system = systems[choose('<system>', systemName, Object.keys(systems) as SystemName[])];
+    .option('--recover <seconds>', 'pause on the healed cluster before the final phase', positiveSeconds, 5);
+  const systems = withSystemOptions(program, command);
+  command
+    .addHelpText('after', () => examples(systems))
+    .action(async (spec: string, flags: TestFlags) => {
+      const { system } = systems.get(spec);
       const workloadName = choose('--workload', flags.workload, Object.keys(workloads) as WorkloadName[]);
       const workload = workloads[workloadName];
       if (!system.clients[workloadName]) {
@@ -135,7 +137,14 @@ export function addTestCommand(program: Command): void {
           },
         );
       }
-      validateSystemWorkloadFlags(flags);
+      validateWorkloadFlags(flags);
+      const systemOptions = systemOptionsFrom(
+        system,
+        flags as unknown as Record<string, unknown>,
+        systems.all(),
+      );
+      const { nodes, platform } = resolvePlatform(flags.nodes, flags);
+      system.validate?.(systemOptions, nodes.length);
       const kinds = list(flags.nemesis);
       for (const k of kinds) choose('--nemesis', k, Object.keys(nemesisKinds));
       const partitionModes = flags.partition
@@ -143,7 +152,6 @@ export function addTestCommand(program: Command): void {
             choose('--partition', m, PARTITION_MODES as readonly PartitionMode[]),
           )
         : undefined;
-      const nodes = nodeNames(flags.nodes);
       const nemesis =
         kinds.length === 0
           ? undefined
@@ -153,16 +161,17 @@ export function addTestCommand(program: Command): void {
         system,
         workload,
         ...(nemesis ? { nemesis } : {}),
-        nodes: flags.nodes,
-        concurrency: flags.concurrency ?? 2 * flags.nodes,
+        nodes: nodes.length,
+        concurrency: flags.concurrency ?? 2 * nodes.length,
+        ...(platform ? { platform } : {}),
         timeLimitS: flags.timeLimit,
         rate: flags.rate,
         seed: seedValue,
         nemesisIntervalS: flags.nemesisInterval,
         keep: flags.keep ?? false,
         storeDir: flags.store,
-        systemOptions: systemOptionsOf({ ...flags, serializableReads: flags.serializableReads ?? false }),
-        workloadOptions: workloadOptionsOf(flags, system),
+        systemOptions,
+        workloadOptions: workloadOptionsOf(flags, system, systemOptions),
         opTimeoutMs: flags.opTimeout * 1000,
         recoverS: flags.recover,
         command: ['faultline', ...process.argv.slice(2)],

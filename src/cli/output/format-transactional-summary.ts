@@ -1,4 +1,5 @@
 import { TRANSACTIONAL_ANOMALIES } from '../../../checkers/transactional/index.js';
+import { allowedFindings, describeAllowed } from '../../../reports/allowed-findings.js';
 import type { CheckResult } from '../../core/checker.js';
 import type { History } from '../../core/op.js';
 import { anomalyCounts, describeAnomalies, showCounts } from './describe-anomalies.js';
@@ -22,6 +23,8 @@ export function formatTransactionalSummary(result: CheckResult, history: History
       `${n(stats['microOps'])} micro-ops on ${n(stats['keys'])} keys, ${n(stats['ms'])} ms` +
       (result['realtime'] === true ? ', with real-time order' : ''),
   ];
+  const allowed = allowedFindings(result);
+  if (allowed) lines.push(`  ${describeAllowed(allowed)}`);
   if (result.unknownReason) lines.push(`  unknown because: ${result.unknownReason}`);
   const counts = anomalyCounts(result);
   const types = names(result['anomalyTypes']);

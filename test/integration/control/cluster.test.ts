@@ -41,6 +41,8 @@ describe('Docker cluster control (real engine)', () => {
       'faultline.node': 'n2',
     });
     expect(info.HostConfig.CapAdd).toContain('NET_ADMIN');
+    // SYS_PTRACE only for runs whose nemesis asks for it (the clock fault).
+    expect(info.HostConfig.CapAdd).not.toContain('SYS_PTRACE');
     expect(cluster.subnet).toMatch(/^10\.89\.\d+\.0\/24$/);
     expect(cluster.ip('n2')).toMatch(/^10\.89\.\d+\.12$/);
     expect((await cluster.remote.exec('n2', ['hostname'])).stdout.trim()).toBe('n2');

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../../src/core/checker.js';
 import { describeSystems, supportedNemeses, supportedWorkloads } from '../../../src/cli/commands/systems.js';
-import { formatSuiteTable, suiteJUnit } from '../../../src/cli/commands/test-all.js';
-import { systems } from '../../../src/cli/registries.js';
+import { formatSuiteTable } from '../../../src/cli/commands/test-all.js';
+import { builtinSystems } from '../../../src/cli/registries.js';
+import { renderJUnitSuites } from '../../../reports/render-junit.js';
 
 const result = (checker: string, valid: CheckResult['valid'], ids: string[] = []): CheckResult => ({
   checker,
@@ -12,13 +13,16 @@ const result = (checker: string, valid: CheckResult['valid'], ids: string[] = []
 
 describe('faultline systems', () => {
   it('lists every registered system with its workloads and options', () => {
-    const text = describeSystems();
+    const text = describeSystems(builtinSystems.map((system) => ({ system, source: 'built-in' })));
+    const systems = Object.fromEntries(builtinSystems.map((s) => [s.name, s]));
     for (const name of Object.keys(systems)) expect(text).toContain(`${name}  `);
-    expect(supportedWorkloads(systems.postgres)).toEqual(['list-append', 'rw-register', 'bank']);
-    expect(supportedWorkloads(systems.zookeeper)).toEqual(['register']);
-    expect(supportedNemeses(systems.redis)).toContain('kill');
+    expect(supportedWorkloads(systems['postgres']!)).toEqual(['list-append', 'rw-register', 'bank']);
+    expect(supportedWorkloads(systems['zookeeper']!)).toEqual(['register']);
+    expect(supportedNemeses(systems['redis']!)).toContain('kill');
     expect(text).toContain('--isolation <level>');
     expect(text).toContain('--redis-mode <mode>');
+    expect(text).toContain('--serializable-reads');
+    expect(text).toContain('promises:  transactions serializable');
   });
 });
 
@@ -58,12 +62,15 @@ describe('faultline test-all output', () => {
   });
 
   it('writes one JUnit document with a testsuite per run', () => {
-    const xml = suiteJUnit('pg-suite', [
-      { test: 'a', seed: 1, results: [result('bank', true)] },
-      { test: 'b', seed: 2, results: [result('bank', false, ['wrong-total']), result('some-ok', true)] },
+    const xml = renderJUnitSuites('pg-suite', [
+      { test: { name: 'a', seed: 1 }, results: [result('bank', true)] },
+      {
+        test: { name: 'b', seed: 2 },
+        results: [result('bank', false, ['wrong-total']), result('some-ok', true)],
+      },
     ]);
     expect(xml.match(/<testsuite /g)).toHaveLength(2);
-    expect(xml).toContain('<testsuites name="pg-suite" tests="3" failures="1" errors="0">');
+    expect(xml).toContain('<testsuites name="pg-suite" tests="3" failures="1" errors="0" time="0.000">');
     expect(xml).toContain('type="invalid"');
   });
 });

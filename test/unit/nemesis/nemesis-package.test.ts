@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../src/generator/rng.js';
 import { nemesisPackage } from '../../../nemesis/nemesis-package.js';
-import { partitionScript } from '../../../nemesis/partition-nemesis.js';
+import { PARTITION_CHAIN, partitionScript } from '../../../nemesis/partition-nemesis.js';
 
 const nodes = ['n1', 'n2', 'n3', 'n4', 'n5'];
 
@@ -63,18 +63,32 @@ describe('nemesisPackage', () => {
 });
 
 describe('partitionScript', () => {
-  it('flushes, then drops traffic from and to each peer of the grudge', () => {
+  it("puts the drops from and to each peer of the grudge in faultline's own chain only", () => {
     const script = partitionScript({ n1: ['n2'] }, 'n1', (n) => `10.0.0.${n.slice(1)}`);
-    expect(script).toBe(
-      'iptables -w -F INPUT && iptables -w -F OUTPUT && iptables -w -A INPUT -s 10.0.0.2 -j DROP && iptables -w -A OUTPUT -d 10.0.0.2 -j DROP',
+    expect(script).toContain(PARTITION_CHAIN.ensure);
+    expect(script).toContain('iptables -w -F faultline-partition');
+    expect(
+      script.endsWith(
+        'iptables -w -A faultline-partition -s 10.0.0.2 -j DROP && iptables -w -A faultline-partition -d 10.0.0.2 -j DROP',
+      ),
+    ).toBe(true);
+    expect(script).not.toMatch(/-[AFDX] (INPUT|OUTPUT)/);
+    expect(partitionScript({}, 'n3', () => '')).toBe(
+      `${PARTITION_CHAIN.ensure} && iptables -w -F faultline-partition`,
     );
-    expect(partitionScript({}, 'n3', () => '')).toBe('iptables -w -F INPUT && iptables -w -F OUTPUT');
   });
 });
 
 describe('nemesisPackage privileges', () => {
   it('asks for no extra privileges for the built-in network and process faults', () => {
-    const pkg = nemesisPackage(['partition', 'kill', 'pause', 'clock'], { nodes: ['n1', 'n2', 'n3'] });
+    const pkg = nemesisPackage(['partition', 'kill', 'pause'], { nodes: ['n1', 'n2', 'n3'] });
     expect(pkg.privileges).toBeUndefined();
+  });
+
+  it('asks for SYS_PTRACE only when the clock fault is asked for (the ptrace clock tool)', () => {
+    expect(nemesisPackage(['clock'], { nodes: ['n1'] }).privileges).toEqual({ capAdd: ['SYS_PTRACE'] });
+    expect(nemesisPackage(['partition', 'clock'], { nodes: ['n1'] }).privileges).toEqual({
+      capAdd: ['SYS_PTRACE'],
+    });
   });
 });

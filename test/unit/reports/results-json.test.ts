@@ -58,6 +58,8 @@ describe('resultsJson', () => {
       anomalyCount: 2,
       anomalyIds: { x: 2 },
       unknownReason: null,
+      summary: 'b: invalid (x ×2)',
+      allowed: null,
       result: bad,
     });
     expect(doc.checkers[1]!.unknownReason).toBe('no reason given');

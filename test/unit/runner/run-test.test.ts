@@ -19,6 +19,7 @@ const tick = () => new Promise((r) => setTimeout(r, Math.random() * 2));
 
 function memPlatform(events: string[]): Platform {
   return {
+    name: 'mem',
     images: async () => 'mem:1',
     createCluster: async ({ runId, nodes }) => {
       const names = Array.from({ length: nodes }, (_, i) => `n${i + 1}`);

@@ -14,7 +14,7 @@ describe('faultline test: option validation', () => {
   };
 
   it.each([
-    [['test', 'nosuchdb'], /<system> nosuchdb is not known[\s\S]*etcd/],
+    [['test', 'nosuchdb'], /Unknown system nosuchdb: not built in[\s\S]*Known systems: etcd/],
     [['test', 'etcd', '--workload', 'nosuchload'], /--workload nosuchload is not known/],
     [['test', 'etcd', '--nemesis', 'partition,meteor'], /--nemesis meteor is not known/],
     [['test', 'etcd', '--partition', 'thirds'], /--partition thirds is not known/],

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { createCluster, type DockerCluster } from '../../../../src/control/docker-cluster.js';
 import { ensureImages } from '../../../../src/control/images.js';
 import type { Client } from '../../../../src/core/client.js';
+import type { NodePrivileges } from '../../../../src/core/nemesis.js';
 import type { Op, Value } from '../../../../src/core/op.js';
 import type { SystemContext } from '../../../../src/core/system.js';
 import { etcd } from '../../../../systems/etcd/etcd.js';
@@ -21,10 +22,19 @@ export function testRunId(name: string): string {
 }
 
 /** Builds (or reuses) the etcd image, creates `nodeCount` nodes and starts etcd on them. */
-export async function startEtcdCluster(name: string, nodeCount = 3): Promise<EtcdCluster> {
+export async function startEtcdCluster(
+  name: string,
+  nodeCount = 3,
+  privileges?: NodePrivileges,
+): Promise<EtcdCluster> {
   const images = await ensureImages(etcd.image, { onProgress: () => {} });
   console.log(`images ready in ${images.ms} ms: ${images.image}`);
-  const cluster = await createCluster({ runId: testRunId(name), nodeCount, image: images.image });
+  const cluster = await createCluster({
+    runId: testRunId(name),
+    nodeCount,
+    image: images.image,
+    ...(privileges ? { privileges } : {}),
+  });
   const ctx: SystemContext = { cluster, options: {}, log: (m) => console.log(m) };
   const clients: Client[] = [];
   try {

@@ -113,6 +113,16 @@ const valid: Case[] = [
     options: cas,
   },
   {
+    name: 'a bare failed cas tells nothing by default, even when the value matched',
+    history: history(
+      ...call(0, 'write', 0),
+      invoke(1, 'cas', [0, 1]),
+      fail(1, 'cas', [0, 1]),
+      ...call(2, 'read', null, 0),
+    ),
+    options: cas,
+  },
+  {
     name: 'failed cas with an error tells nothing, even when the value matched',
     history: history(
       ...call(0, 'write', 0),
@@ -251,14 +261,25 @@ const invalid: InvalidCase[] = [
     anomalies: [{ id: 'nonlinearizable' }],
   },
   {
-    name: 'failed cas (no error) while the register certainly held the expected value',
+    name: 'failed cas marked cas-mismatch while the register certainly held the expected value',
+    history: history(
+      ...call(0, 'write', 0),
+      invoke(1, 'cas', [0, 1]),
+      fail(1, 'cas', [0, 1], { error: 'cas-mismatch' }),
+      ...call(2, 'read', null, 0),
+    ),
+    options: cas,
+    anomalies: [{ id: 'nonlinearizable', ops: [0, 2] }],
+  },
+  {
+    name: "bare failed cas while the register held the expected value, under failedCas: 'observe'",
     history: history(
       ...call(0, 'write', 0),
       invoke(1, 'cas', [0, 1]),
       fail(1, 'cas', [0, 1]),
       ...call(2, 'read', null, 0),
     ),
-    options: cas,
+    options: { ...cas, modelOptions: { failedCas: 'observe' } },
     anomalies: [{ id: 'nonlinearizable', ops: [0, 2] }],
   },
   {

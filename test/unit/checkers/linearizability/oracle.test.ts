@@ -49,6 +49,14 @@ const vocab: Record<ModelName, fc.Arbitrary<{ f: string; value: Value; returned:
       .tuple(fc.constantFrom('x', 'y'), fc.option(small, { nil: null }))
       .map(([k, v]) => ({ f: 'read', value: [k, null], returned: [k, v] })),
   ),
+  'kv-append': fc.oneof(
+    fc
+      .tuple(fc.constantFrom('x', 'y'), fc.constantFrom('a', 'b'), fc.constantFrom('put', 'append'))
+      .map(([k, v, f]) => ({ f, value: [k, v], returned: [k, v] })),
+    fc
+      .tuple(fc.constantFrom('x', 'y'), fc.constantFrom(null, '', 'a', 'b', 'ab', 'ba', 'aa'))
+      .map(([k, v]) => ({ f: 'get', value: [k, null], returned: [k, v] })),
+  ),
   set: fc.oneof(
     small.map((v) => ({ f: 'add', value: v, returned: v })),
     fc.subarray([0, 1, 2]).map((s) => ({ f: 'read', value: null, returned: s })),
@@ -128,11 +136,11 @@ describe('checkLinearizability agrees with brute force', () => {
     });
   }
 
-  it('cas-register with failed cas read as observations off (Knossos)', async () => {
+  it("cas-register with bare failed cas read as observations (failedCas: 'observe', Porcupine)", async () => {
     await fc.assert(
       fc.asyncProperty(actions('cas-register'), async (acts) => {
         const h = history(...build(acts));
-        const modelOptions = { failedCasObserves: false };
+        const modelOptions = { failedCas: 'observe' as const };
         const expected = bruteForceLinearizable(h, models['cas-register'](modelOptions));
         const result = await checkLinearizability(h, { model: 'cas-register', modelOptions, workers: 0 });
         expect(result.valid).toBe(expected);

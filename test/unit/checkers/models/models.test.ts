@@ -35,11 +35,15 @@ describe('models', () => {
     expect(run(m, [op('write', 1), op('cas', [1, 2]), op('read', 2)])).toEqual(['1', '2', '2']);
     expect(run(m, [op('write', 1), op('cas', [0, 2])])).toBeNull();
     expect(run(m, [op('write', 1), op('cas', [0, 2], true)])).toEqual(['1', '1']);
-    expect(m.failedOp!('cas', [1, 2], undefined)).toEqual(op('cas-failed', [1, 2]));
+    // A fail tells nothing unless marked cas-mismatch; 'observe' also reads a bare fail as a mismatch.
+    expect(m.failedOp!('cas', [1, 2], undefined)).toBeUndefined();
     expect(m.failedOp!('cas', [1, 2], 'timeout')).toBeUndefined();
-    expect(
-      models['cas-register']({ failedCasObserves: false }).failedOp!('cas', [1, 2], undefined),
-    ).toBeUndefined();
+    expect(m.failedOp!('cas', [1, 2], 'cas-mismatch')).toEqual(op('cas-failed', [1, 2]));
+    const observe = models['cas-register']({ failedCas: 'observe' });
+    expect(observe.failedOp!('cas', [1, 2], undefined)).toEqual(op('cas-failed', [1, 2]));
+    expect(observe.failedOp!('cas', [1, 2], null)).toEqual(op('cas-failed', [1, 2]));
+    expect(observe.failedOp!('cas', [1, 2], 'timeout')).toBeUndefined();
+    expect(() => models['cas-register']({ failedCas: 'yes' as 'observe' })).toThrow(/ignore' or 'observe/);
     expect(run(m, [op('write', 1), op('cas-failed', [1, 2])])).toBeNull();
     expect(run(m, [op('write', 1), op('cas-failed', [0, 2])])).toEqual(['1', '1']);
     expect(m.validate('cas', 3, 'ok')).toMatch(/\[old new\]/);

@@ -15,7 +15,7 @@ const all = new Set(MODEL_NAMES);
 describe('anomaly -> weakest models ruled out', () => {
   it.each([
     ['G0', ['read-uncommitted']],
-    ['internal', ['read-uncommitted']],
+    ['internal', ['read-atomic', 'consistent-view', 'repeatable-read']],
     ['G1a', ['read-committed']],
     ['G1b', ['read-committed']],
     ['G1c', ['read-committed']],

@@ -1,5 +1,5 @@
-import { FaultlineError } from '../../src/core/errors.js';
-import type { SystemContext } from '../../src/core/system.js';
+import { FaultlineError } from '../core/errors.js';
+import type { SystemContext } from '../core/system.js';
 
 /** Runs a shell script on a node and returns its stdout; a non-zero exit is SYSTEM_START_FAILED naming the step. */
 export async function runChecked(

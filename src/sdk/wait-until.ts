@@ -1,4 +1,4 @@
-import { FaultlineError } from '../../src/core/errors.js';
+import { FaultlineError } from '../core/errors.js';
 
 /**
  * Polls `probe` until it returns a value other than undefined, or throws SYSTEM_START_FAILED after

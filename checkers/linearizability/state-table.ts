@@ -1,0 +1,97 @@
+import type { Model, ModelOp } from '../../src/core/model.js';
+import type { CapName, SearchCaps } from './search-caps.js';
+
+/** Transition result: the op is impossible in that state. */
+export const IMPOSSIBLE = -1;
+/** Transition result: a new state would pass a cap (see `capped`); the search must stop. */
+export const FULL = -3;
+/** A transition not computed yet. */
+const UNKNOWN = -2;
+/** Transitions cached outside the dense table at most (a Map holds at most 2^24 entries). */
+const MAX_SPARSE = 1 << 23;
+/** Int32 entries of the dense table (16 MiB). */
+const DENSE_ENTRIES = 1 << 22;
+
+/**
+ * Model states interned as integers, and the transitions (state, op kind) -> state cached, so the
+ * model runs once per distinct transition. States are told apart by `model.id` when the model has
+ * one (an integer), else by `model.hash`. The first states' transitions live in a dense Int32Array,
+ * the rest in a Map; past MAX_SPARSE transitions are recomputed instead of cached.
+ */
+export class StateTable {
+  readonly states: unknown[];
+  /** The cap a transition hit, once `step` returned FULL. */
+  capped: CapName | undefined;
+  private readonly ids = new Map<string | number, number>();
+  private readonly denseStates: number;
+  private dense: Int32Array;
+  private readonly sparse = new Map<number, number>();
+  private chars = 0;
+
+  constructor(
+    private readonly model: Model,
+    private readonly kindOps: readonly ModelOp[],
+    private readonly caps: SearchCaps,
+  ) {
+    const init = model.init();
+    this.states = [init];
+    this.ids.set(this.keyOf(init), 0);
+    const kinds = Math.max(1, kindOps.length);
+    this.denseStates = Math.max(16, Math.floor(DENSE_ENTRIES / kinds));
+    this.dense = new Int32Array(Math.min(16, this.denseStates) * kinds).fill(UNKNOWN);
+  }
+
+  /** The state reached by op kind `k` from state `s`: a state id, IMPOSSIBLE, or FULL. */
+  step(s: number, k: number): number {
+    const n = this.kindOps.length;
+    if (s < this.denseStates) {
+      const slot = s * n + k;
+      if (slot < this.dense.length) {
+        const t = this.dense[slot]!;
+        if (t !== UNKNOWN) return t;
+      }
+    } else {
+      const t = this.sparse.get(s * n + k);
+      if (t !== undefined) return t;
+    }
+    const t = this.compute(s, k);
+    if (t !== FULL) this.remember(s, k, t);
+    return t;
+  }
+
+  private keyOf(state: unknown): string | number {
+    return this.model.id ? this.model.id(state) : this.model.hash(state);
+  }
+
+  private compute(s: number, k: number): number {
+    const next = this.model.step(this.states[s], this.kindOps[k]!);
+    if (next === null) return IMPOSSIBLE;
+    const key = this.keyOf(next);
+    const known = this.ids.get(key);
+    if (known !== undefined) return known;
+    if (typeof key === 'string') this.chars += key.length;
+    if (this.states.length >= this.caps.states) this.capped = 'states';
+    else if (this.chars > this.caps.stateChars) this.capped = 'stateChars';
+    if (this.capped !== undefined) return FULL;
+    const id = this.states.length;
+    this.states.push(next);
+    this.ids.set(key, id);
+    return id;
+  }
+
+  private remember(s: number, k: number, t: number): void {
+    const n = this.kindOps.length;
+    if (s >= this.denseStates) {
+      if (this.sparse.size < MAX_SPARSE) this.sparse.set(s * n + k, t);
+      return;
+    }
+    const slot = s * n + k;
+    if (slot >= this.dense.length) {
+      const rows = Math.min(this.denseStates, Math.max(this.states.length, s + 1) * 2);
+      const bigger = new Int32Array(rows * n).fill(UNKNOWN);
+      bigger.set(this.dense);
+      this.dense = bigger;
+    }
+    this.dense[slot] = t;
+  }
+}

@@ -1,0 +1,264 @@
+// An independent axiomatic checker for small transactional histories (up to about 7 transactions).
+// It shares no code with checkers/transactional: it searches commit orders directly and tests each
+// model's definition on them, in the abstract-execution style of Cerone, Bernardi & Gotsman (2015)
+// and Biswas & Enea (2019), with Adya's PL-2 for read committed.
+//
+// Semantics, stated once:
+// - The committed set C holds every ok transaction and any subset of the indeterminate (info) ones;
+//   aborted (fail) ones never commit. Reads of info and fail transactions are unknown.
+// - A total commit order co over C fixes the version order of every key: its versions are the
+//   initial one (nil or the empty list) and, for each writer of the key in co order, the state after
+//   it (rw-register: its last write; list-append: every append so far, in co order).
+// - A read of a key the transaction has not written returns one version. A read after the
+//   transaction's own writes returns a version followed by its own appends (list-append), or its own
+//   last write (rw-register); a read that does not is an internal failure.
+// - Read committed (Adya PL-2): each read returns a version whose writer precedes the reader in co
+//   (equivalently: a version order with no G1a, G1b, G1c). Internal failures are not constrained.
+// - From read atomic up, internal failures are forbidden (Cerone et al.'s INT axiom), and the reads
+//   of a transaction return, per key, the version of the co-last writer it sees:
+//   - read atomic: it sees its session predecessors and the writers it read from;
+//   - causal: it sees its happens-before predecessors, (so ∪ wr)+;
+//   - snapshot isolation: it sees a co-prefix that includes every earlier writer of a key it writes;
+//   - serializable: it sees every co-predecessor.
+// - Strong-session variants add session order to what each transaction sees; real-time variants add
+//   every transaction that completed before it was invoked.
+import type { Value } from '../../../../src/core/op.js';
+
+export type OracleWorkload = 'list-append' | 'rw-register';
+
+export interface OracleTxn {
+  process: number;
+  status: 'ok' | 'fail' | 'info';
+  /** Invocation and completion times; `end` is Infinity for info transactions. */
+  inv: number;
+  end: number;
+  /** Micro-ops as completed: ['r', key, value] or ['w'|'append', key, value]. */
+  mops: [string, number, Value][];
+}
+
+type Base = 'read-committed' | 'read-atomic' | 'causal' | 'snapshot-isolation' | 'serializable';
+
+interface ModelDefinition {
+  base: Base;
+  session: boolean;
+  realtime: boolean;
+}
+
+/** The `--consistency` names this oracle decides, with their definitions. */
+export const ORACLE_MODELS: Record<string, ModelDefinition> = {
+  'read-committed': { base: 'read-committed', session: false, realtime: false },
+  'read-atomic': { base: 'read-atomic', session: true, realtime: false },
+  causal: { base: 'causal', session: true, realtime: false },
+  'snapshot-isolation': { base: 'snapshot-isolation', session: false, realtime: false },
+  serializable: { base: 'serializable', session: false, realtime: false },
+  'strong-session-snapshot-isolation': { base: 'snapshot-isolation', session: true, realtime: false },
+  'strong-session-serializable': { base: 'serializable', session: true, realtime: false },
+  'strong-snapshot-isolation': { base: 'snapshot-isolation', session: true, realtime: true },
+  'strict-serializable': { base: 'serializable', session: true, realtime: true },
+};
+
+/** One read's observable part: the version it returned (for a read after own appends, without them). */
+interface VersionRead {
+  key: number;
+  seen: string;
+}
+
+interface Prepared {
+  workload: OracleWorkload;
+  txns: OracleTxn[];
+  reads: VersionRead[][];
+  internalFailure: boolean[];
+  /** Keys each transaction writes. */
+  writes: Set<number>[];
+  /** Transactions that must precede t in session order / real time (committed ones only). */
+  sessionPreds: number[][];
+  realtimePreds: number[][];
+  /** Writers t read from (by the unique values), or undefined when some read has no possible writer. */
+  readWriters: (Set<number> | undefined)[];
+  happensBefore: Set<number>[];
+}
+
+const show = (v: Value): string => JSON.stringify(v);
+
+/** The states a key goes through under commit order `order`: initial first, with their writers. */
+function versions(p: Prepared, order: readonly number[], key: number): { writer: number; seen: string }[] {
+  const list = p.workload === 'list-append';
+  let state: Value[] = [];
+  const out = [{ writer: -1, seen: list ? show([]) : show(null) }];
+  for (const t of order) {
+    let wrote = false;
+    let last: Value = null;
+    for (const [f, k, v] of p.txns[t]!.mops) {
+      if (f === 'r' || k !== key) continue;
+      wrote = true;
+      last = v;
+      if (list) state = [...state, v];
+    }
+    if (wrote) out.push({ writer: t, seen: list ? show(state) : show(last) });
+  }
+  return out;
+}
+
+function prepare(workload: OracleWorkload, txns: OracleTxn[]): Prepared {
+  const n = txns.length;
+  const reads: VersionRead[][] = [];
+  const internalFailure: boolean[] = [];
+  const writes: Set<number>[] = [];
+  for (const t of txns) {
+    const own = new Map<number, Value[]>();
+    const rs: VersionRead[] = [];
+    let bad = false;
+    for (const [f, k, v] of t.mops) {
+      if (f !== 'r') {
+        own.set(k, [...(own.get(k) ?? []), v]);
+        continue;
+      }
+      if (t.status !== 'ok') continue;
+      const mine = own.get(k);
+      if (mine === undefined) {
+        rs.push({ key: k, seen: show(workload === 'list-append' ? (v ?? []) : v) });
+        continue;
+      }
+      if (workload === 'rw-register') {
+        if (show(v) !== show(mine[mine.length - 1]!)) bad = true;
+        continue;
+      }
+      const r = (v as Value[] | null) ?? [];
+      const cut = r.length - mine.length;
+      if (cut < 0 || show(r.slice(cut)) !== show(mine)) bad = true;
+      else rs.push({ key: k, seen: show(r.slice(0, cut)) });
+    }
+    reads.push(rs);
+    internalFailure.push(bad);
+    writes.push(new Set(own.keys()));
+  }
+  const committable = (u: number): boolean => txns[u]!.status !== 'fail';
+  const sessionPreds = txns.map((t, i) =>
+    txns.flatMap((u, j) =>
+      j !== i && committable(j) && u.process === t.process && u.end < t.inv ? [j] : [],
+    ),
+  );
+  const realtimePreds = txns.map((t, i) =>
+    txns.flatMap((u, j) => (j !== i && committable(j) && u.end < t.inv ? [j] : [])),
+  );
+  // The writer of each read, from unique values: rw-register's value, list-append's last element.
+  const writerOf = (key: number, seen: string): number | undefined => {
+    const v = JSON.parse(seen) as Value;
+    const last = workload === 'list-append' ? ((v as Value[]).length ? (v as Value[]).at(-1)! : null) : v;
+    if (last === null) return -1;
+    const w = txns.findIndex((t) =>
+      t.mops.some(([f, k, x]) => f !== 'r' && k === key && show(x) === show(last)),
+    );
+    return w >= 0 && committable(w) ? w : undefined;
+  };
+  const readWriters = reads.map((rs) => {
+    const out = new Set<number>();
+    for (const r of rs) {
+      const w = writerOf(r.key, r.seen);
+      if (w === undefined) return undefined;
+      if (w >= 0) out.add(w);
+    }
+    return out;
+  });
+  const happensBefore = Array.from(
+    { length: n },
+    (_, t) => new Set([...sessionPreds[t]!, ...(readWriters[t] ?? [])]),
+  );
+  for (let changed = true; changed;) {
+    changed = false;
+    for (let t = 0; t < n; t++) {
+      for (const u of [...happensBefore[t]!]) {
+        for (const w of happensBefore[u]!) {
+          if (!happensBefore[t]!.has(w)) {
+            happensBefore[t]!.add(w);
+            changed = true;
+          }
+        }
+      }
+    }
+  }
+  return {
+    workload,
+    txns,
+    reads,
+    internalFailure,
+    writes,
+    sessionPreds,
+    realtimePreds,
+    readWriters,
+    happensBefore,
+  };
+}
+
+/** State of `key` after the co-last writer among `seen` (initial when none), under `order`. */
+function stateSeen(p: Prepared, order: readonly number[], key: number, seen: ReadonlySet<number>): string {
+  const vs = versions(p, order, key);
+  for (let i = vs.length - 1; i > 0; i--) if (seen.has(vs[i]!.writer)) return vs[i]!.seen;
+  return vs[0]!.seen;
+}
+
+/** Whether t may commit right after `order` (its co-predecessors), by the model's definition. */
+function mayCommit(p: Prepared, m: ModelDefinition, order: readonly number[], t: number): boolean {
+  const txn = p.txns[t]!;
+  if (txn.status !== 'ok') return true; // info reads are unknown; nothing constrains them
+  const placed = new Set(order);
+  const mustSee = new Set<number>();
+  if (m.session || m.base === 'read-atomic' || m.base === 'causal')
+    for (const u of p.sessionPreds[t]!) mustSee.add(u);
+  if (m.realtime) for (const u of p.realtimePreds[t]!) mustSee.add(u);
+  for (const u of mustSee) if (!placed.has(u)) return false;
+  const reads = p.reads[t]!;
+  if (m.base === 'read-committed') {
+    return reads.every((r) => versions(p, order, r.key).some((v) => v.seen === r.seen));
+  }
+  if (p.internalFailure[t]) return false;
+  switch (m.base) {
+    case 'read-atomic':
+    case 'causal': {
+      const writers = p.readWriters[t];
+      if (writers === undefined) return false;
+      const seen = new Set(m.base === 'causal' ? p.happensBefore[t]! : [...mustSee, ...writers]);
+      for (const u of mustSee) seen.add(u);
+      for (const u of seen) if (!placed.has(u)) return false;
+      return reads.every((r) => stateSeen(p, order, r.key, seen) === r.seen);
+    }
+    case 'serializable':
+      return reads.every((r) => stateSeen(p, order, r.key, placed) === r.seen);
+    case 'snapshot-isolation': {
+      // The snapshot is a co-prefix; it holds what t must see and every earlier writer of t's keys.
+      let low = 0;
+      order.forEach((u, i) => {
+        if (mustSee.has(u) || [...p.writes[u]!].some((k) => p.writes[t]!.has(k))) low = i + 1;
+      });
+      for (let s = low; s <= order.length; s++) {
+        const snapshot = new Set(order.slice(0, s));
+        if (reads.every((r) => stateSeen(p, order, r.key, snapshot) === r.seen)) return true;
+      }
+      return false;
+    }
+  }
+}
+
+/** Whether some committed set and commit order satisfy model `name`: the history is allowed. */
+export function oracleAllows(workload: OracleWorkload, txns: OracleTxn[], name: string): boolean {
+  const m = ORACLE_MODELS[name];
+  if (!m) throw new Error(`the oracle does not define ${name}`);
+  const p = prepare(workload, txns);
+  const mustCommit = txns.filter((t) => t.status === 'ok').length;
+  const order: number[] = [];
+  const used = new Array<boolean>(txns.length).fill(false);
+  const search = (committedOk: number): boolean => {
+    if (committedOk === mustCommit) return true;
+    for (let t = 0; t < txns.length; t++) {
+      if (used[t] || txns[t]!.status === 'fail' || !mayCommit(p, m, order, t)) continue;
+      used[t] = true;
+      order.push(t);
+      const found = search(committedOk + (txns[t]!.status === 'ok' ? 1 : 0));
+      order.pop();
+      used[t] = false;
+      if (found) return true;
+    }
+    return false;
+  };
+  return search(0);
+}
