@@ -46,6 +46,17 @@ export function loseScript(root: string): string {
   return `printf lose > ${root}/${CTL_NAME} && cat ${root}/${CTL_NAME}`;
 }
 
+/**
+ * Shell: fsyncs every file and directory under `root` through the layer, so that what the system's
+ * setup wrote (configuration, ids, the initial data) is durable before the test starts, as on a
+ * cluster that has run for a while (the kernel writes dirty pages back within about 30 s).
+ */
+export function settleScript(root: string): string {
+  // A file the running database removes between find and sync is fine; any other error is not.
+  const syncAll = `find ${root} -xdev \\( -type f -o -type d \\) ! -name ${CTL_NAME} -print0 | xargs -0 -r sync --`;
+  return `err=$(${syncAll} 2>&1 >/dev/null) || { echo "$err" | grep -v 'No such file or directory' >&2 && exit 1; }; exit 0`;
+}
+
 /** Parses the `last_lose k=v ...` line of the control file. */
 export function parseLoseReport(text: string): LoseReport | undefined {
   const line = text.split('\n').find((l) => l.startsWith('last_lose '));
@@ -127,6 +138,12 @@ export function fsLayer(fault: string): NodePreparation {
       const at = root;
       await Promise.all(ctx.cluster.nodes.map((node) => run(ctx, node, 'mount', mountScript(at))));
       ctx.log(`faultline-fs mounted on ${at} on ${ctx.cluster.nodes.join(', ')}`);
+    },
+    async settle(ctx) {
+      if (root === undefined) return;
+      const at = root;
+      await Promise.all(ctx.cluster.nodes.map((node) => run(ctx, node, 'settle', settleScript(at))));
+      ctx.log(`faultline-fs: what the setup wrote under ${at} is durable; the test starts from there`);
     },
     async teardown(ctx) {
       if (root === undefined) return;

@@ -9,8 +9,10 @@ import { decideLinearizable } from '../linearizability/decide-linearizable.js';
 import type { PartitionOp } from '../linearizability/partition-op.js';
 import { mergeKeyOrders } from './merge-key-orders.js';
 import { processSequences, type SeqOp } from './process-sequences.js';
-import { sequentialSearch, type Frontier, type UniqueWritesPruning } from './sequential-search.js';
+import { sequentialSearch, type Frontier } from './sequential-search.js';
+import { blockWitness, type KeyBlocks } from './block-witness.js';
 import { uniqueWritesOrder } from './unique-writes-order.js';
+import { uniqueWritesPruning } from './unique-writes-pruning.js';
 import { findUnwrittenRead } from './unwritten-reads.js';
 
 export interface SequentialOptions {
@@ -106,7 +108,9 @@ export function checkSequential(history: History, options: SequentialOptions): C
   // A legal order per key, when the search found one (keys decided by construction have none).
   const keyOrders: (SeqOp[] | undefined)[] = [];
   const linearizableKeys = new Set<Partition>();
-  for (const part of partitions) {
+  // Each key's block order, when its written values are unique (see uniqueWritesOrder).
+  const keyBlocks: (KeyBlocks | undefined)[] = [];
+  for (const [i, part] of partitions.entries()) {
     const keyText = part.key === undefined ? '' : ` on key ${valueKey(part.key)}`;
     if (polynomial) {
       const unwritten = findUnwrittenRead(part.ops, initial, inner);
@@ -123,12 +127,25 @@ export function checkSequential(history: History, options: SequentialOptions): C
       }
       const o = uniqueWritesOrder(part.ops, initial, inner);
       if (!('applies' in o)) {
-        stats['keysByConstruction']!++;
-        keyOrders.push(undefined);
-        if (o.valid) continue;
-        return result(false, [
-          { id: 'nonsequential', message: `${o.message}${keyText}`, ops: o.ops, key: part.key ?? null },
-        ]);
+        if (!o.valid) {
+          return result(false, [
+            { id: 'nonsequential', message: `${o.message}${keyText}`, ops: o.ops, key: part.key ?? null },
+          ]);
+        }
+        const blocks = (keyBlocks[i] = {
+          blocks: o.blocks,
+          segments: o.segments,
+          observations: o.observations,
+        });
+        if (
+          o.observations.length === 0 ||
+          blockWitness(model, processSequences([part]), [blocks], 1, inner) !== undefined
+        ) {
+          stats['keysByConstruction']!++;
+          keyOrders.push(undefined);
+          continue;
+        }
+        // The failed comparisons did not fit this block order: search the key.
       }
     }
     // A linearizable key is sequentially consistent; this is usually the quickest way to know.
@@ -171,7 +188,14 @@ export function checkSequential(history: History, options: SequentialOptions): C
         'before its order alone was decided; raise the budget',
     });
   }
-  // Cheapest witness: linearizability is compositional and implies sequential consistency, so if
+  const sequences = processSequences(partitions);
+  const unique = partitions.every((_, i) => keyBlocks[i] !== undefined);
+  // Cheapest witness with unique values: every key's block order, merged with program order.
+  if (unique && blockWitness(model, sequences, keyBlocks as KeyBlocks[], partitions.length, inner)) {
+    stats['blockWitness'] = 1;
+    return result(true, []);
+  }
+  // Next: linearizability is compositional and implies sequential consistency, so if
   // every key is linearizable (which real-time order usually makes easy), so is the whole history.
   const linearizable = partitions.every((part, i) => {
     if (linearizableKeys.has(part)) return true;
@@ -184,7 +208,6 @@ export function checkSequential(history: History, options: SequentialOptions): C
     stats['linearizableKeys'] = partitions.length;
     return result(true, []);
   }
-  const sequences = processSequences(partitions);
   // Next: merge the per-key orders with program order.
   const seqOf = new Map<PartitionOp, SeqOp>();
   for (const seq of sequences) for (const x of seq) seqOf.set(x.op, x);
@@ -203,10 +226,7 @@ export function checkSequential(history: History, options: SequentialOptions): C
     stats['mergedKeyOrders'] = 1;
     return result(true, []);
   }
-  const pruning =
-    stats['keysByConstruction'] === partitions.length
-      ? uniqueWritesPruning(sequences, partitions, initial, inner)
-      : undefined;
+  const pruning = unique ? uniqueWritesPruning(sequences, partitions, initial, inner) : undefined;
   const all = sequentialSearch(model, sequences, partitions.length, budget, pruning);
   stats['explored']! += all.explored;
   if (all.valid === true) return result(true, []);
@@ -224,36 +244,6 @@ export function checkSequential(history: History, options: SequentialOptions): C
       `every key has a legal order alone, but the search for one order of all ${partitions.length} keys ` +
       `ran out of budget (${budget} configurations); raise the budget`,
   });
-}
-
-/** Observers of each value, for pruning the whole-history search when values are unique per key. */
-function uniqueWritesPruning(
-  sequences: readonly SeqOp[][],
-  partitions: readonly Partition[],
-  initial: Value,
-  inner: (v: Value) => Value,
-): UniqueWritesPruning {
-  const observers = new Map<string, [number, number][]>();
-  sequences.forEach((seq, p) =>
-    seq.forEach((s, i) => {
-      const v = inner(s.op.model.value);
-      const seen = s.op.f === 'read' ? v : s.op.f === 'cas' ? (v as Value[])[0]! : undefined;
-      if (seen === undefined || s.op.type === 'info') return;
-      const k = `${s.part}|${valueKey(seen)}`;
-      const list = observers.get(k);
-      if (list === undefined) observers.set(k, [[p, i]]);
-      else list.push([p, i]);
-    }),
-  );
-  return {
-    observers,
-    written: (s) => {
-      const v = inner(s.op.model.value);
-      const w = s.op.f === 'write' ? v : s.op.f === 'cas' ? (v as Value[])[1]! : undefined;
-      return w === undefined ? undefined : `${s.part}|${valueKey(w)}`;
-    },
-    initial: partitions.map((_, part) => `${part}|${valueKey(initial)}`),
-  };
 }
 
 /** The sequential-consistency checker as a registry entry. */

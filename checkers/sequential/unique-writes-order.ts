@@ -2,9 +2,34 @@ import type { Value } from '../../src/core/op.js';
 import type { PartitionOp } from '../linearizability/partition-op.js';
 import { valueKey } from '../models/value-key.js';
 
-/** Verdict of the polynomial construction for one register, or why it does not apply. */
+/** One block of a legal order: the op that wrote a value (none for the initial one) and its readers. */
+export interface UniqueBlock {
+  /** valueKey of the block's value. */
+  value: string;
+  head?: PartitionOp;
+  /** Ok reads of the value (an ok cas that read it heads the next block). */
+  readers: PartitionOp[];
+  /** The segment (cas chain) the block belongs to, and its place in the chain. */
+  segment: number;
+  chainIndex: number;
+}
+
+/** A maximal cas chain: its blocks in order, and the segments program order puts before it. */
+export interface UniqueSegment {
+  chain: number[];
+  after: number[];
+}
+
+/**
+ * Verdict of the polynomial construction for one register, or why it does not apply. A valid
+ * verdict gives the blocks (block 0 holds the initial value) and segments, which describe every
+ * legal order of the ops other than failed comparisons; those (`observations`) are left for the
+ * caller to place, since they only narrow the legal orders.
+ */
 export type UniqueWritesOutcome =
-  { valid: true } | { valid: false; message: string; ops: number[] } | { applies: false; reason: string };
+  | { valid: true; blocks: UniqueBlock[]; segments: UniqueSegment[]; observations: PartitionOp[] }
+  | { valid: false; message: string; ops: number[] }
+  | { applies: false; reason: string };
 
 interface Role {
   op: PartitionOp;
@@ -29,6 +54,8 @@ interface Role {
  * contiguous in its program order (otherwise (3) or (4) fails), so the list respects program order.
  * Conversely a legal order induces such a segment order. Ops: `read` / `write` with the value, or
  * `cas` with [old new]; `inner` extracts the register value (for kv, the second element).
+ * Failed comparisons (type fail) are left out of the construction: they write nothing and only
+ * forbid places, so an invalid verdict without them holds with them.
  */
 export function uniqueWritesOrder(
   ops: readonly PartitionOp[],
@@ -38,6 +65,7 @@ export function uniqueWritesOrder(
   const blockOf = new Map<string, number>([[valueKey(initial), 0]]);
   const heads: (PartitionOp | undefined)[] = [undefined];
   const observers = new Map<string, number>();
+  const observations: PartitionOp[] = [];
   const needs = (op: PartitionOp): string | undefined => {
     const v = inner(op.model.value);
     if (op.f === 'read') return valueKey(v);
@@ -47,12 +75,16 @@ export function uniqueWritesOrder(
     if (op.f !== 'read' && op.f !== 'write' && op.f !== 'cas') {
       return { applies: false, reason: `op ${op.f} is not read, write or cas` };
     }
-    if (op.type === 'fail') return { applies: false, reason: 'a failed cas observed the register' };
+    if (op.type === 'fail') {
+      observations.push(op);
+      continue;
+    }
     const k = needs(op);
     if (k !== undefined) observers.set(k, (observers.get(k) ?? 0) + 1);
   }
   // Crashed writes no other op observed may not have happened: leave them out.
   const kept = ops.filter((op) => {
+    if (op.type === 'fail') return false;
     if (op.type !== 'info') return true;
     const k = valueKey(written(op, inner)!);
     return (observers.get(k) ?? 0) > (needs(op) === k ? 1 : 0);
@@ -184,7 +216,21 @@ export function uniqueWritesOrder(
     done++;
     for (const u of succs[t]!) if (--indeg[u]! === 0) queue.push(u);
   }
-  if (done === segments) return { valid: true };
+  if (done === segments) {
+    const values = [...blockOf.keys()]; // in block order: the initial value, then each write's
+    const blocks: UniqueBlock[] = heads.map((head, b) => ({
+      value: values[b]!,
+      ...(head === undefined ? {} : { head }),
+      readers: [],
+      segment: seg[b]!,
+      chainIndex: idx[b]!,
+    }));
+    for (const r of roles.values()) if (r.role === 1) blocks[r.block]!.readers.push(r.op);
+    const chains: number[][] = Array.from({ length: segments }, () => []);
+    for (let c = 0; c < heads.length; c++) chains[seg[c]!]![idx[c]!] = c;
+    const segmentList = chains.map((chain, t) => ({ chain, after: preds[t]!.map((e) => e.from) }));
+    return { valid: true, blocks, segments: segmentList, observations };
+  }
   // Every segment left has a predecessor left: walk back until one repeats.
   let t = indeg.findIndex((d) => d > 0);
   const seenAt = new Map<number, number>();

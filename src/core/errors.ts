@@ -1,6 +1,6 @@
 /**
  * Every error a user can see is a FaultlineError with a stable `code` and a message that says what
- * to do. Messages are built in src/core/messages.ts.
+ * to do, written where the error is raised.
  */
 export type ErrorCode =
   | 'BAD_ARGUMENT'
@@ -41,6 +41,21 @@ export class FaultlineError extends Error {
     return this.hint ? `${this.message}\n  ${this.hint}` : this.message;
   }
 }
+
+/**
+ * Codes of errors in what the user gave (arguments, hosts, keys, known_hosts), as opposed to a crash or
+ * a database that failed: a run that stops on one exits 254, like a bad argument.
+ */
+export const INPUT_ERROR_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'BAD_ARGUMENT',
+  'UNKNOWN_OPTION',
+  'BAD_PLUGIN',
+  'SSH_UNREACHABLE',
+  'SSH_AUTH_FAILED',
+  'SSH_HOST_KEY_UNKNOWN',
+  'SSH_HOST_KEY_CHANGED',
+  'SSH_NOT_ROOT',
+]);
 
 /** A history that cannot be read or validated; `line` is 1-based in the source file. */
 export class HistoryError extends FaultlineError {

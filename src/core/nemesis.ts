@@ -58,6 +58,8 @@ export interface NodePreparation {
   check(system: System, options: Readonly<Record<string, unknown>>): void;
   /** Runs after the cluster exists and before the system's setup. */
   setup(ctx: SystemContext, system: System): Promise<void>;
+  /** Runs after the system's setup, before the clients open: the state the test starts from. */
+  settle?(ctx: SystemContext, system: System): Promise<void>;
   /** Runs after the system's teardown; safe to call at any time, also twice. */
   teardown(ctx: SystemContext): Promise<void>;
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { FaultlineError, INPUT_ERROR_CODES } from '../core/errors.js';
 import type { Generator } from '../core/generator.js';
 import type { FaultKind } from '../core/nemesis.js';
 import type { History, Op } from '../core/op.js';
@@ -168,6 +169,7 @@ export async function runTest(spec: TestSpec): Promise<RunOutcome> {
       title: `${spec.system.name} setup`,
       setup: async (s) => {
         await spec.system.setup(s.ctx!);
+        for (const p of spec.nemesis?.prepare ?? []) await p.settle?.(s.ctx!, spec.system);
         s.version = await spec.system.version(s.ctx!);
         log(`  ${spec.system.name} ${s.version} is up on ${s.cluster!.nodes.join(', ')}`);
         testJson({});
@@ -306,8 +308,14 @@ export async function runTest(spec: TestSpec): Promise<RunOutcome> {
       error: message,
       stoppedIn: run.stoppedIn ?? null,
     });
-    log(`run ${run.status}${run.stoppedIn ? ` in ${run.stoppedIn}` : ''}: ${message}`);
-    const exitCode = run.status === 'interrupted' ? 130 : 255;
+    const hint = run.error instanceof FaultlineError && run.error.hint ? `\n  ${run.error.hint}` : '';
+    log(`run ${run.status}${run.stoppedIn ? ` in ${run.stoppedIn}` : ''}: ${message}${hint}`);
+    const exitCode =
+      run.status === 'interrupted'
+        ? 130
+        : run.error instanceof FaultlineError && INPUT_ERROR_CODES.has(run.error.code)
+          ? 254
+          : 255;
     return {
       ...base,
       status: run.status,

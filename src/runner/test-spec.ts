@@ -53,7 +53,7 @@ export interface TestSpec {
   signals?: readonly NodeJS.Signals[];
 }
 
-/** How a run ended. `exitCode`: 0 valid, 1 invalid, 2 unknown, 130 interrupted, 255 crashed. */
+/** How a run ended. `exitCode`: 0 valid, 1 invalid, 2 unknown, 130 interrupted, 254 bad input, 255 crashed. */
 export interface RunOutcome {
   status: TaskStatus;
   /** Present when the history was checked. */

@@ -1,15 +1,6 @@
 import type { Completion } from '../../src/core/client.js';
+import { NOT_SENT_CODES } from '../../src/sdk/index.js';
 import { EtcdRequestError, EtcdServerError } from './etcd-http.js';
-
-/** Errors raised before etcd could have accepted the request: the op certainly did not happen. */
-const NOT_SENT = new Set([
-  'ECONNREFUSED',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ENOTFOUND',
-  'EADDRNOTAVAIL',
-  'EAI_AGAIN',
-]);
 
 /** Server errors etcd returns before proposing the request to raft. */
 const REJECTED = [
@@ -27,7 +18,7 @@ const REJECTED = [
 export function classifyEtcdError(error: unknown, readOnly: boolean): Pick<Completion, 'type' | 'error'> {
   const text = describe(error);
   if (readOnly) return { type: 'fail', error: text };
-  if (error instanceof EtcdRequestError && (NOT_SENT.has(error.code) || !error.sent))
+  if (error instanceof EtcdRequestError && (NOT_SENT_CODES.includes(error.code) || !error.sent))
     return { type: 'fail', error: text };
   if (error instanceof EtcdServerError && REJECTED.some((r) => r.test(error.message)))
     return { type: 'fail', error: text };

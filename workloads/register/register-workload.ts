@@ -9,13 +9,22 @@ function opsOptions(options: WorkloadOptions): RegisterOpsOptions {
     const v = options[name];
     return typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : fallback;
   };
-  return { keys: num('keys', 3), opsPerKey: num('opsPerKey', 200), values: num('values', 5) };
+  // Sequential consistency is decided in polynomial time when written values are unique per key.
+  const unique = options['uniqueValues'] ?? options['sequential'];
+  return {
+    keys: num('keys', 3),
+    opsPerKey: num('opsPerKey', 200),
+    values: num('values', 5),
+    uniqueValues: unique === true,
+  };
 }
 
 /**
  * Keyed compare-and-set registers: read/write/cas on a few keys with small int values, checked for
  * linearizability per key with the cas-register model. A client returns `fail` for a cas whose
- * compare did not match, and reads `[k, null]` for a key never written.
+ * compare did not match, and reads `[k, null]` for a key never written. With `sequential` (or
+ * `uniqueValues`) each key's written values are unique, so sequential consistency is decidable
+ * on long runs with many keys.
  */
 export const registerWorkload: Workload = {
   name: 'register',

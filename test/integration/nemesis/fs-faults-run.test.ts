@@ -55,6 +55,7 @@ describe('file-system faults in full runs', () => {
       concurrency: 4,
       timeLimitS: 20,
       nemesisIntervalS: 4,
+      seed: 11,
       systemOptions: { isolation: 'serializable' },
       workloadOptions: { isolation: 'serializable', system: 'postgres' },
     },

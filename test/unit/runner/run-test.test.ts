@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Client } from '../../../src/core/client.js';
+import { FaultlineError } from '../../../src/core/errors.js';
 import type { FaultKind, Nemesis } from '../../../src/core/nemesis.js';
 import type { Op, Value } from '../../../src/core/op.js';
 import type { System } from '../../../src/core/system.js';
@@ -244,5 +245,22 @@ describe('runTest (in-memory platform)', () => {
     expect(events).toEqual(['create', 'destroy', 'reap']);
     const test = JSON.parse(readFileSync(join(outcome.runDir, 'test.json'), 'utf8'));
     expect(test).toMatchObject({ status: 'failed', error: 'no quorum' });
+  });
+
+  it('a run stopped by an error in what the user gave (a host key) exits 254 and prints its hint', async () => {
+    const store = mkdtempSync(join(tmpdir(), 'faultline-run-'));
+    const events: string[] = [];
+    const lines: string[] = [];
+    const refused = new FaultlineError('SSH_HOST_KEY_UNKNOWN', 'The host key of h1 is not known.', {
+      hint: 'Add it to known_hosts.',
+    });
+    const platform = { ...memPlatform(events), createCluster: () => Promise.reject(refused) };
+    const output = { write: (text: string) => lines.push(text) } as unknown as NodeJS.WritableStream;
+    const outcome = await runTest(spec(store, events, { platform, output, progress: 'plain' }));
+    expect(outcome.status).toBe('failed');
+    expect(outcome.exitCode).toBe(254);
+    expect(lines.join('')).toMatch(
+      /run failed in cluster: The host key of h1 is not known\.\n {2}Add it to known_hosts\./,
+    );
   });
 });

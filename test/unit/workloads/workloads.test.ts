@@ -38,6 +38,23 @@ describe('register workload', () => {
     expect(perKey.size).toBeGreaterThanOrEqual(10);
   });
 
+  it('with sequential, writes each value of a key once and compares with recent ones', () => {
+    const gen = registerWorkload.generator({ concurrency: 3, nodes: 3, sequential: true, opsPerKey: 40 });
+    const ops = invokes(simulate(clients(limit(400, gen)), { threads, seed: 3 }));
+    const written = new Map<number, number[]>();
+    for (const o of ops) {
+      const [k, v] = o.value as [number, unknown];
+      if (o.f === 'read') continue;
+      const fresh = o.f === 'write' ? (v as number) : (v as number[])[1]!;
+      const list = written.get(k) ?? [];
+      if (o.f === 'cas') expect((v as number[])[0]).toBeGreaterThanOrEqual(Math.max(0, list.length - 2));
+      list.push(fresh);
+      written.set(k, list);
+    }
+    for (const list of written.values()) expect(list).toEqual(list.map((_, i) => i + 1));
+    expect(written.size).toBeGreaterThan(3);
+  });
+
   it('checks with linearizability', () => {
     expect(registerWorkload.checkers({ concurrency: 1, nodes: 1 }).map((c) => c.name)).toEqual([
       'linearizability',

@@ -139,6 +139,48 @@ const cases: Case[] = [
   },
 ];
 
+const mismatch = (p: number, k: string, from: number | null, to: number) => [
+  invoke(p, 'cas', [k, [from, to]]),
+  fail(p, 'cas', [k, [from, to]], { error: 'cas-mismatch' }),
+];
+const independentCas: SequentialOptions = { model: 'cas-register', independent: true };
+/** Failed comparisons with unique values: decided by the construction plus the block witness, or by search. */
+const failedComparisonCases: (Case & { blockWitness?: boolean })[] = [
+  {
+    name: 'a failed comparison of a value that was overwritten fits after the overwrite (block witness)',
+    history: history(
+      ...kw(0, 'x', 1),
+      ...kw(0, 'y', 1),
+      ...kw(0, 'x', 2),
+      ...kr(1, 'y', 1),
+      ...mismatch(1, 'x', 1, 3),
+    ),
+    options: independentCas,
+    valid: true,
+    blockWitness: true,
+  },
+  {
+    name: 'a failed comparison of the value its process must see is a violation',
+    history: history(...kw(0, 'x', 1), ...kw(0, 'y', 1), ...kr(1, 'y', 1), ...mismatch(1, 'x', 1, 3)),
+    options: independentCas,
+    valid: false,
+    says: /no single order fits all keys/,
+  },
+  {
+    name: 'one key: a failed comparison placed before the write of its value',
+    history: history(...mismatch(1, 'x', 1, 3), ...kw(0, 'x', 1), ...kr(1, 'x', 1)),
+    options: independentCas,
+    valid: true,
+    keysByConstruction: 1,
+  },
+  {
+    name: 'one key: a failed comparison of the initial value with nothing written after it',
+    history: history(...kr(1, 'x', null), ...mismatch(1, 'x', null, 3)),
+    options: independentCas,
+    valid: false,
+  },
+];
+
 describe('checkSequential', () => {
   for (const c of cases) {
     it(c.name, () => {
@@ -155,19 +197,49 @@ describe('checkSequential', () => {
   }
 
   it('settles a keyed history whose keys are all linearizable without the whole-history search', () => {
-    const h = history(...kw(0, 'x', 1), ...kr(1, 'x', 1), ...kw(1, 'y', 2), ...kr(0, 'y', 2));
+    // x = 1 is written twice, so the unique-values construction does not apply.
+    const h = history(
+      ...kw(0, 'x', 1),
+      ...kr(1, 'x', 1),
+      ...kw(1, 'y', 2),
+      ...kr(0, 'y', 2),
+      ...kw(1, 'x', 1),
+    );
     const res = checkSequential(h, { model: 'kv' });
     expect(res.valid).toBe(true);
     expect(res.stats!['linearizableKeys']).toBe(2);
   });
 
   it('merges per-key orders with program order when the keys are not linearizable', () => {
-    const h = history(...kw(0, 'x', 1), ...kr(1, 'x', null), ...kw(0, 'y', 1), ...kr(1, 'y', null));
+    const h = history(
+      ...kw(0, 'x', 1),
+      ...kr(1, 'x', null),
+      ...kw(0, 'y', 1),
+      ...kr(1, 'y', null),
+      ...kw(0, 'x', 1),
+    );
     const res = checkSequential(h, { model: 'kv' });
     expect(res.valid).toBe(true);
     expect(res.stats!['linearizableKeys']).toBeUndefined();
     expect(res.stats!['mergedKeyOrders']).toBe(1);
   });
+
+  it('with unique values, merges the block orders of all keys with program order (stale reads)', () => {
+    const h = history(...kw(0, 'x', 1), ...kr(1, 'x', null), ...kw(0, 'y', 1), ...kr(1, 'y', null));
+    const res = checkSequential(h, { model: 'kv' });
+    expect(res.valid).toBe(true);
+    expect(res.stats!['blockWitness']).toBe(1);
+    expect(res.stats!['keysByConstruction']).toBe(2);
+  });
+
+  for (const c of failedComparisonCases) {
+    it(c.name, () => {
+      const res = checkSequential(c.history, c.options);
+      expect(res.valid).toBe(c.valid);
+      if (c.says) expect(res.anomalies[0]?.message).toMatch(c.says);
+      if (c.blockWitness) expect(res.stats!['blockWitness']).toBe(1);
+    });
+  }
 
   it('rejects an unknown model', () => {
     expect(() => checkSequential(history(...w(0, 1)), { model: 'nope' as 'register' })).toThrow(

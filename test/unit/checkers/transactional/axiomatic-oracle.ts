@@ -55,6 +55,10 @@ export const ORACLE_MODELS: Record<string, ModelDefinition> = {
   'strong-session-serializable': { base: 'serializable', session: true, realtime: false },
   'strong-snapshot-isolation': { base: 'snapshot-isolation', session: true, realtime: true },
   'strict-serializable': { base: 'serializable', session: true, realtime: true },
+  // Adya 1999 (thesis, §4.2–4.3): PL-2.99 proscribes G1 and G2-item, PL-3 G1 and G2. These
+  // histories have item reads only (no predicates), so every anti-dependency is an item one and
+  // G2 is G2-item: repeatable read coincides with PL-3 here, and is decided as serializable.
+  'repeatable-read': { base: 'serializable', session: false, realtime: false },
 };
 
 /** One read's observable part: the version it returned (for a read after own appends, without them). */
