@@ -1,6 +1,7 @@
 // Reading histories: a Jepsen-shaped EDN history of 20.6k events (one map per line, as Jepsen's
 // history.edn) and the same history as JSONL, parsed from memory and read from a file. The verdict
-// carries the throughput in MB/s of text.
+// carries the throughput in MB/s of text. `edn-20.6k-memory-reference` times the reference reader
+// (test/support/edn-reference: the reader before issue 14) on the same text, for a before/after in one run.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import { parseEdnHistory } from '../../src/history/edn-history.js';
 import { parseJsonlHistory } from '../../src/history/jsonl-codec.js';
 import { readHistory } from '../../src/history/read-history.js';
 import { serializeOp } from '../../src/history/serialize-op.js';
+import { parseEdnHistory as parseEdnReference } from '../../test/support/edn-reference/edn-history.js';
 import type { BenchCase, BenchSuite } from '../harness.js';
 import { formatJepsenEdn } from '../gen/format-jepsen-edn.js';
 import { generateRegisterHistory } from '../gen/generate-register-history.js';
@@ -38,9 +40,9 @@ function prepare(format: 'edn' | 'jsonl'): Text {
   return { text, file, events: history.length };
 }
 
-function parseCase(format: 'edn' | 'jsonl', from: 'memory' | 'file'): BenchCase {
+function parseCase(format: 'edn' | 'jsonl', from: 'memory' | 'file' | 'reference'): BenchCase {
   return {
-    name: `${format}-20.6k-${from}`,
+    name: `${format}-20.6k-${from === 'reference' ? 'memory-reference' : from}`,
     params: { format, events: 20_600, from },
     quick: true,
     prepare: () => prepare(format),
@@ -50,9 +52,11 @@ function parseCase(format: 'edn' | 'jsonl', from: 'memory' | 'file'): BenchCase 
       const ops =
         from === 'file'
           ? await readHistory(file, { format })
-          : format === 'edn'
-            ? parseEdnHistory(text)
-            : parseJsonlHistory(text);
+          : from === 'reference'
+            ? parseEdnReference(text)
+            : format === 'edn'
+              ? parseEdnHistory(text)
+              : parseJsonlHistory(text);
       const seconds = (performance.now() - started) / 1000;
       if (ops.length !== events) throw new Error(`read ${ops.length} events, expected ${events}`);
       const mb = Buffer.byteLength(text) / 1e6;
@@ -67,6 +71,7 @@ function parseCase(format: 'edn' | 'jsonl', from: 'memory' | 'file'): BenchCase 
 export const suite: BenchSuite = {
   name: 'parsing',
   cases: () => [
+    parseCase('edn', 'reference'),
     parseCase('edn', 'memory'),
     parseCase('edn', 'file'),
     parseCase('jsonl', 'memory'),

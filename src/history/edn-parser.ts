@@ -118,8 +118,7 @@ export class EdnParser {
     for (let kind = this.advance(); !this.atCloser(kind, '{', line); kind = this.advance()) {
       const key = mapKey(this.formAt(kind));
       const next = this.advance();
-      if (next === TOKEN.close) this.tokens.fail(`map has a key without a value`, line, 1);
-      if (next === TOKEN.eof) this.truncated(`map opened here is never closed`, line);
+      if (this.atCloser(next, '{', line)) this.tokens.fail(`map has a key without a value`, line, 1);
       map[key] = this.formAt(next);
     }
     return map;

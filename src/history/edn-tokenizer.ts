@@ -1,5 +1,6 @@
 import { HistoryError } from '../core/errors.js';
 import type { Value } from '../core/op.js';
+import { EdnStringPool } from './edn-string-pool.js';
 import { TruncatedHistoryError } from './truncated-history-error.js';
 
 /** One lexical token of EDN text, with the 1-based line and column where it starts. */
@@ -68,11 +69,14 @@ export class EdnTokenizer {
   /** 1-based line and column where the last token starts. */
   tokenLine = 1;
   tokenColumn = 1;
+  private readonly pool: EdnStringPool;
 
   constructor(
     private readonly text: string,
     private readonly source: string | undefined,
-  ) {}
+  ) {
+    this.pool = new EdnStringPool(text);
+  }
 
   /** The 1-based line the tokenizer is at (after the last token read). */
   get currentLine(): number {
@@ -137,6 +141,9 @@ export class EdnTokenizer {
         return TOKEN.atom;
       case 35: // #
         return this.readDispatch(line, column);
+      case 58: // :
+        this.value = this.readKeyword(line, column);
+        return TOKEN.atom;
       default:
         this.value =
           (code >= 48 && code <= 57) || code === 45 || code === 43
@@ -172,28 +179,53 @@ export class EdnTokenizer {
     return this.interpretWord(this.readWord(), line, column);
   }
 
+  /** A keyword, as its name without the ':' (a namespace stays in it as 'ns/name'). */
+  private readKeyword(line: number, column: number): string {
+    const start = this.pos;
+    this.pos++;
+    this.skipWord();
+    const name = this.pool.slice(start + 1, this.pos);
+    if (name === '' || name.charCodeAt(0) === 58 || name.charCodeAt(name.length - 1) === 47)
+      this.fail(`invalid keyword '${this.text.slice(start, this.pos)}'`, line, column);
+    return name;
+  }
+
+  /** Moves past whitespace, commas and comments, counting lines. */
   private skipBlank(): void {
     const text = this.text;
-    while (this.pos < text.length) {
-      const code = text.charCodeAt(this.pos);
-      if (code === 10) {
-        this.pos++;
+    const length = text.length;
+    let i = this.pos;
+    while (i < length) {
+      const code = text.charCodeAt(i);
+      if (code === 32 || code === 44) {
+        i++;
+      } else if (code === 10) {
+        i++;
         this.line++;
-        this.lineStart = this.pos;
-      } else if (code === 32 || code === 44 || code === 9 || code === 13 || code === 12) {
-        this.pos++;
+        this.lineStart = i;
+      } else if (code === 9 || code === 13 || code === 12) {
+        i++;
       } else if (code === 59) {
-        while (this.pos < text.length && text.charCodeAt(this.pos) !== 10) this.pos++;
+        while (i < length && text.charCodeAt(i) !== 10) i++;
       } else {
-        return;
+        break;
       }
     }
+    this.pos = i;
+  }
+
+  /** Moves past the rest of a symbol, keyword or number. */
+  private skipWord(): void {
+    const text = this.text;
+    let i = this.pos;
+    while (i < text.length && !isDelimiterCode(text.charCodeAt(i))) i++;
+    this.pos = i;
   }
 
   private readWord(): string {
     const start = this.pos;
-    while (this.pos < this.text.length && !isDelimiterCode(this.text.charCodeAt(this.pos))) this.pos++;
-    return this.text.slice(start, this.pos);
+    this.skipWord();
+    return this.pool.slice(start, this.pos);
   }
 
   private interpretWord(word: string, line: number, column: number): Value {
@@ -263,7 +295,7 @@ export class EdnTokenizer {
         i++;
       }
     }
-    out += text.slice(chunk, i);
+    out = chunk === this.pos + 1 ? this.pool.slice(chunk, i) : out + text.slice(chunk, i);
     this.pos = i + 1;
     return out;
   }

@@ -21,7 +21,9 @@ function isRecord(value: unknown): value is Record<string, Value> {
 
 function describe(value: unknown): string {
   if (value === undefined) return 'missing';
-  return typeof value === 'bigint' ? `${value}` : JSON.stringify(value);
+  return typeof value === 'bigint'
+    ? `${value}`
+    : JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? `${v}` : v));
 }
 
 const FIELDS_HINT = 'See docs/history-format.md for the fields of an event.';
