@@ -6,6 +6,8 @@ import { corruptPackage } from './corrupt-nemesis.js';
 import type { PartitionMode } from './grudge.js';
 import { killFault, killNemesis } from './kill-nemesis.js';
 import { loseUnsyncedPackage } from './lose-unfsynced-nemesis.js';
+import { packetLossFault, packetLossNemesis } from './packet-loss-nemesis.js';
+import type { PacketLossOptions } from './packet-loss-options.js';
 import { partitionFault, partitionNemesis } from './partition-nemesis.js';
 import { pauseFault, pauseNemesis } from './pause-nemesis.js';
 import type { Target } from './targets.js';
@@ -14,9 +16,10 @@ export interface NemesisPackageOptions {
   /** Node names of the cluster (n1..nN), known before it exists so faults can be drawn purely. */
   nodes: readonly string[];
   partitionModes?: readonly PartitionMode[];
-  /** Node targets of kill and pause faults. */
+  /** Node targets of kill, pause, file-system and packet-loss faults. */
   targets?: readonly Target[];
   clock?: ClockFaultOptions;
+  packet?: PacketLossOptions;
 }
 
 export type { NemesisPackage };
@@ -36,6 +39,10 @@ export const nemesisKinds = {
   }),
   'lose-unfsynced': (o) => loseUnsyncedPackage(o.nodes, o.targets),
   corrupt: (o) => corruptPackage(o.nodes, o.targets),
+  packet: (o) => ({
+    nemesis: packetLossNemesis(),
+    faults: [packetLossFault(o.nodes, o.packet, o.targets)],
+  }),
 } satisfies Record<string, KindFactory>;
 
 export type NemesisKind = keyof typeof nemesisKinds;

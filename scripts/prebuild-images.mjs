@@ -33,6 +33,29 @@ for (const system of builtinSystems) {
     console.error(`prebuild-images: ${name}: FAILED after ${seconds()} s: ${error?.message ?? error}`);
   }
 }
+
+// The file-system layer (faultline-fs, compiled in the image) on each system that declares its
+// storage: the exact layer a run with --nemesis lose-unfsynced builds, so no test builds it in its timeout.
+let fsLayer;
+try {
+  const { nemesisPackage } = await tsImport('../nemesis/nemesis-package.ts', import.meta.url);
+  fsLayer = nemesisPackage(['lose-unfsynced'], { nodes: ['n1'] }).image;
+} catch (error) {
+  console.error(`prebuild-images: fs layers skipped: ${error?.message ?? error}`);
+}
+for (const system of fsLayer ? builtinSystems.filter((s) => s.storage) : []) {
+  const started = Date.now();
+  const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
+  try {
+    const { image } = await ensureImages(system.image, { layer: fsLayer, onProgress: () => {} });
+    console.log(`prebuild-images: ${system.name} fs layer: ${image} ready in ${seconds()} s`);
+  } catch (error) {
+    failed++;
+    console.error(
+      `prebuild-images: ${system.name} fs layer: FAILED after ${seconds()} s: ${error?.message ?? error}`,
+    );
+  }
+}
 if (failed > 0) console.error(`prebuild-images: ${failed} image(s) failed; their tests will fail too.`);
 
 // The stand-in SSH hosts of the SSH platform's tests.

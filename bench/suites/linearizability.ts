@@ -2,11 +2,15 @@ import { checkLinearizability } from '../../checkers/linearizability/check-linea
 import type { LinearizabilityOptions } from '../../checkers/linearizability/linearizability-options.js';
 import type { Op } from '../../src/core/op.js';
 import { crashedWrites, generateJepsenHistories } from '../gen/generate-jepsen-histories.js';
+import { models } from '../../checkers/models/index.js';
+import { generateKvHistory } from '../gen/generate-kv-history.js';
 import { generateRegisterHistory, type RegisterHistoryOptions } from '../gen/generate-register-history.js';
 import type { BenchCase, BenchSuite } from '../harness.js';
 
 /** Wall-clock cap per check so the whole bench finishes; a case that hits it reports unknown. */
 const TIMEOUT_MS = 60_000;
+/** The kv cases' cap: Porcupine's slowest kv check takes about 4 s, so 20 s leaves room and keeps the suite short. */
+const KV_TIMEOUT_MS = 20_000;
 
 /** A variant of the checker's options, compared with the default on the same input within one run. */
 interface Variant {
@@ -97,6 +101,48 @@ function jepsen(corrupt: 'none' | 'phantom' | 'stale', variant?: Variant): Bench
   };
 }
 
+/** The checker's options for a kv case: per key (the registry model), or one unpartitioned map (a model object). */
+function kvOptions(perKey: boolean): LinearizabilityOptions {
+  if (perKey) return { model: 'kv-append', timeoutMs: KV_TIMEOUT_MS };
+  const { key: _key, ...whole } = models['kv-append']();
+  return { model: whole, timeoutMs: KV_TIMEOUT_MS };
+}
+
+/**
+ * Porcupine-kv-shaped: get/put/append on 10 string keys, valid or with one stale get, checked per
+ * key or as one map. Each run times the verdict alone, then the default run (verdict plus
+ * counterexample), on the same history.
+ */
+function kvCase(clients: number, ops: number, stale: boolean, perKey: boolean): BenchCase<Op[]> {
+  const name = `kv-c${clients}-${stale ? 'bad' : 'ok'}-${perKey ? 'per-key' : 'whole'}`;
+  return {
+    name,
+    quick: clients < 50,
+    params: { clients, ops, keys: 10, valid: !stale, corruption: stale ? 'stale-get' : 'none', perKey },
+    prepare: () => generateKvHistory({ ops, clients, stale, seed: 7 }),
+    run: async (history) => {
+      const options = kvOptions(perKey);
+      let started = performance.now();
+      const decided = await checkLinearizability(history, { ...options, counterexample: false });
+      const verdictMs = performance.now() - started;
+      started = performance.now();
+      const full = await checkLinearizability(history, options);
+      const withCounterexampleMs = performance.now() - started;
+      return {
+        ops,
+        verdict: {
+          valid: full.valid,
+          verdictOnly: decided.valid,
+          verdictMs: Math.round(verdictMs * 10) / 10,
+          withCounterexampleMs: Math.round(withCounterexampleMs * 10) / 10,
+          explored: decided.stats?.['explored'],
+          counterexampleOps: full.counterexample?.ops.length,
+        },
+      };
+    },
+  };
+}
+
 /** Porcupine's reading of a bare failed cas (a failed comparison), against Knossos's (the default: it tells nothing). */
 const observeFailedCas: Variant = {
   label: 'observe-failed-cas',
@@ -112,6 +158,16 @@ const mainThread: Variant = { label: 'main-thread', options: { workers: 0 } };
 export const suite: BenchSuite = {
   name: 'linearizability',
   cases: () => [
+    kvCase(1, 1_000, false, true),
+    kvCase(1, 1_000, true, true),
+    kvCase(1, 1_000, false, false),
+    kvCase(1, 1_000, true, false),
+    kvCase(10, 5_000, false, true),
+    kvCase(10, 5_000, true, true),
+    kvCase(10, 5_000, false, false),
+    kvCase(10, 5_000, true, false),
+    kvCase(50, 10_000, false, true),
+    kvCase(50, 10_000, true, true),
     jepsen('none'),
     jepsen('phantom'),
     jepsen('stale'),

@@ -12,6 +12,7 @@ import type { LinearizabilityResult } from './linearizability-result.js';
 import { partitionHistory } from './partition-history.js';
 import type { PartitionResult } from './partition-result.js';
 import { runPartitions } from './run-partitions.js';
+import { DEFAULT_CAPS } from './search-caps.js';
 
 function resolveModel(model: ModelName | Model, options: ModelOptions): { model: Model; name?: ModelName } {
   if (typeof model !== 'string') return { model };
@@ -40,6 +41,7 @@ export async function checkLinearizability(
   const started = Date.now();
   positive('budget', options.budget);
   positive('timeoutMs', options.timeoutMs);
+  for (const [name, value] of Object.entries(options.caps ?? {})) positive(`caps.${name}`, value);
   const modelOptions = options.modelOptions ?? {};
   const { model, name } = resolveModel(options.model, modelOptions);
   const { partitions, dropped } = partitionHistory(history, model, options.independent ?? false);
@@ -47,6 +49,7 @@ export async function checkLinearizability(
     budget: options.budget ?? DEFAULT_BUDGET,
     counterexample: options.counterexample ?? true,
   };
+  if (options.caps !== undefined) limits.caps = { ...DEFAULT_CAPS, ...options.caps };
   if (options.timeoutMs !== undefined) limits.deadline = started + options.timeoutMs;
   const runOptions: Parameters<typeof runPartitions>[1] = {
     model,
@@ -73,6 +76,7 @@ export async function checkLinearizability(
         explored: 0,
         linearized: 0,
         required: part.ops.filter((op) => op.ret !== Infinity).length,
+        stoppedBy: 'timeout',
         unknownReason: 'the time limit ran out before this key was checked. Raise --timeout to check it.',
         ms: 0,
       };
@@ -100,7 +104,7 @@ export async function checkLinearizability(
       anomalies.push(anomaly);
     } else if (k.valid === 'unknown') {
       const anomaly: Anomaly = {
-        id: k.unknownReason?.startsWith('the budget') ? 'search-budget' : 'search-timeout',
+        id: `search-${k.stoppedBy ?? 'timeout'}`,
         message: `undecided${where}: ${k.unknownReason ?? 'the search stopped.'}`,
       };
       if (k.key !== undefined) anomaly['key'] = k.key;

@@ -1,6 +1,7 @@
 import type { Model } from '../../src/core/model.js';
 import { impossibleOp } from './impossible-op.js';
 import type { PartitionOp } from './partition-op.js';
+import { indexOps } from './search-ops.js';
 import type { SearchOutcome } from './search-outcome.js';
 import { wglSearch, type SearchLimits } from './wgl-search.js';
 
@@ -13,28 +14,33 @@ const FIRST_TRY = 20_000;
  * search settles most valid histories. Then a search where info ops may take effect any number
  * of times: it tracks no set of used info ops, so it is far smaller, and since it admits every
  * real order, its false is a real refutation (its true proves nothing). Last, the exact search
- * with the rest of the budget.
+ * with the rest of the budget. The ops are indexed once and shared by the three searches.
  */
 export function decideLinearizable(
   model: Model,
   ops: readonly PartitionOp[],
   limits: SearchLimits,
 ): SearchOutcome {
-  if (impossibleOp(model, ops) !== undefined)
-    return { verdict: false, explored: 0, deepest: [], deepestRequired: 0 };
-  const hasInfo = ops.some((op) => op.ret === Infinity);
-  const first = wglSearch(model, ops, {
+  const indexed = indexOps(model, ops);
+  const impossible = impossibleOp(model, indexed);
+  if (impossible !== undefined)
+    return { verdict: false, explored: 0, deepest: [], deepestRequired: 0, impossible };
+  const hasInfo = indexed.nOpt > 0;
+  const first = wglSearch(model, indexed, {
     ...limits,
     budget: hasInfo ? Math.max(1, Math.min(FIRST_TRY, Math.floor(limits.budget / 10))) : limits.budget,
   });
-  if (first.verdict !== 'unknown' || first.stoppedBy === 'timeout' || !hasInfo) return first;
+  if (first.verdict !== 'unknown' || first.stoppedBy !== 'budget' || !hasInfo) return first;
   let spent = first.explored;
-  const relaxed = wglSearch(model, ops, { ...limits, budget: limits.budget - spent, reuseInfo: true });
+  const relaxed = wglSearch(model, indexed, { ...limits, budget: limits.budget - spent, reuseInfo: true });
   spent += relaxed.explored;
   if (relaxed.verdict === false) return { ...relaxed, explored: spent };
+  // A relaxed search that hit a memory cap (reused appends grow states without end) leaves the exact one to decide.
   if (relaxed.stoppedBy === 'timeout' || spent >= limits.budget) {
-    return { ...first, explored: spent, stoppedBy: relaxed.stoppedBy ?? 'budget' };
+    const out: SearchOutcome = { ...first, explored: spent, stoppedBy: relaxed.stoppedBy ?? 'budget' };
+    if (relaxed.cap !== undefined) out.cap = relaxed.cap;
+    return out;
   }
-  const exact = wglSearch(model, ops, { ...limits, budget: limits.budget - spent });
+  const exact = wglSearch(model, indexed, { ...limits, budget: limits.budget - spent });
   return { ...exact, explored: spent + exact.explored };
 }

@@ -1,5 +1,6 @@
 import type { Model, ModelOptions } from '../../src/core/model.js';
 import type { ModelName } from '../models/index.js';
+import type { SearchCaps } from './search-caps.js';
 
 /** Options of checkLinearizability. */
 export interface LinearizabilityOptions {
@@ -16,6 +17,11 @@ export interface LinearizabilityOptions {
   allFailures?: boolean;
   /** Shrink and explain refuted keys (default true); false reports the verdict only. */
   counterexample?: boolean;
+  /**
+   * Caps on one key's search tables (states interned, memo bytes, stack), merged over DEFAULT_CAPS
+   * (about 1.5 GiB per search). Reaching one ends that key `unknown` with the cap named, never a crash.
+   */
+  caps?: Partial<SearchCaps>;
   /** Worker threads for keyed histories; default os.availableParallelism(). 0 or 1 checks on the main thread. */
   workers?: number;
 }

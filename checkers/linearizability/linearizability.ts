@@ -14,6 +14,8 @@ export const linearizability: Checker<LinearizabilityOptions> = {
       'No order of the operations (of one key) fits both real time and the model; a shrunk counterexample is attached.',
     'search-budget': 'The search explored its budget of states without deciding; the verdict is unknown.',
     'search-timeout': 'The time limit ran out before the search decided; the verdict is unknown.',
+    'search-memory':
+      'One of the search tables reached its memory cap before the search decided; the verdict is unknown.',
   },
   check: (history: History, options: LinearizabilityOptions): Promise<LinearizabilityResult> =>
     checkLinearizability(history, options),

@@ -15,6 +15,8 @@ export interface PartitionResult {
   linearized: number;
   /** Ops that had to be linearized (ok ops and failed ops that observed the state). */
   required: number;
+  /** What stopped an undecided search: its budget, the time limit, or a table's memory cap. */
+  stoppedBy?: 'budget' | 'timeout' | 'memory';
   /** Why the verdict is unknown, with how far the search got. */
   unknownReason?: string;
   counterexample?: Counterexample;

@@ -1,13 +1,13 @@
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { FaultlineError } from '../../src/core/errors.js';
 import type { Model, ModelOptions } from '../../src/core/model.js';
 import type { ModelName } from '../models/index.js';
-import { checkPartition, type PartitionLimits } from './check-partition.js';
+import type { PartitionLimits } from './check-partition.js';
+import type { KeyVerdict } from './decide-partition.js';
+import { explainPartition } from './explain-partition.js';
+import { InlinePool, WorkerPool, type KeyPool } from './key-pool.js';
+import type { KeyTask, SharedLimits } from './key-task.js';
 import type { Partition } from './partition-history.js';
 import type { PartitionResult } from './partition-result.js';
-import type { WorkerReply, WorkerSetup, WorkerTask } from './worker-message.js';
+import type { WorkerSetup } from './worker-message.js';
 
 /** How to run the partitions: on `workers` threads when the model is a registry name, else inline. */
 export interface RunOptions {
@@ -22,109 +22,97 @@ export interface RunOptions {
 
 /** Below this many ops in all, threads cost more than they save. */
 const MIN_OPS_FOR_WORKERS = 20_000;
+/** The budget of the first round of keys; each later round has GROWTH times more, up to the key's budget. */
+const FIRST_SLICE = 16_384;
+const GROWTH = 4;
 
-/**
- * The worker script: worker.js next to this file when built, or, when running from .ts sources
- * (tests, tsx), a small module that registers tsx's loader first (Node 20 workers ignore
- * `--import` in execArgv).
- */
-function workerUrl(): URL {
-  if (!import.meta.url.endsWith('.ts')) return new URL('./worker.js', import.meta.url);
-  const api = createRequire(import.meta.url)
-    .resolve('tsx/esm/api')
-    .replace(/\.cjs$/, '.mjs');
-  const target = new URL('./worker.ts', import.meta.url).href;
-  const code = `import { register } from ${JSON.stringify(pathToFileURL(api).href)}; register(); await import(${JSON.stringify(target)});`;
-  return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
+/** Partitions largest first (then by index), so one big key does not start last; the order is deterministic. */
+function bySizeDescending(parts: readonly Partition[]): number[] {
+  return parts.map((_, i) => i).sort((a, b) => parts[b]!.ops.length - parts[a]!.ops.length || a - b);
 }
 
-/** Partitions are sent largest first, so one big key does not start last. */
-function bySizeDescending(parts: readonly Partition[]): number[] {
-  return parts.map((_, i) => i).sort((a, b) => parts[b]!.ops.length - parts[a]!.ops.length);
+function openPool(parts: readonly Partition[], options: RunOptions, shared: SharedLimits): KeyPool {
+  const totalOps = parts.reduce((n, p) => n + p.ops.length, 0);
+  const threads = Math.min(options.workers, parts.length);
+  if (threads <= 1 || options.modelName === undefined || totalOps < MIN_OPS_FOR_WORKERS)
+    return new InlinePool(options.model, parts, shared);
+  const setup: WorkerSetup = { model: options.modelName, modelOptions: options.modelOptions, ...shared };
+  return new WorkerPool(parts, setup, threads);
+}
+
+/** True when the verdict is final at `budget`: decided, or stopped by something a larger slice would not change. */
+function final(v: KeyVerdict, budget: number, full: number): boolean {
+  return v.result.valid !== 'unknown' || v.stoppedBy !== 'budget' || budget >= full;
 }
 
 /**
  * Checks partitions, one result per partition (undefined for those skipped after a refutation).
- * Work is handed out one partition at a time, so a pathological key holds up one worker only; it
- * stops at its budget or the deadline with unknown while the other workers go on.
+ * When stopping at the first refutation, keys are interleaved in rounds of growing budget slices
+ * (FIRST_SLICE, then GROWTH times more, up to the per-key budget), so an easy refutation is never
+ * held up behind a hard key; a key undecided within its slice is searched afresh in the next
+ * round, which costs at most 1/(GROWTH-1) more. The first round that refutes a key ends the check:
+ * the reported key is the first refuted one in size order, and the keys after it in that round are
+ * skipped, so the verdict and the key do not depend on the number of workers or machine speed. A
+ * key's verdict never depends on the slice: a decided search is exact, and the last slice is the
+ * key's full budget. With allFailures every key gets the full budget in one round.
  */
 export async function runPartitions(
   parts: readonly Partition[],
   options: RunOptions,
 ): Promise<(PartitionResult | undefined)[]> {
-  const results: (PartitionResult | undefined)[] = new Array<PartitionResult | undefined>(parts.length).fill(
-    undefined,
-  );
-  const totalOps = parts.reduce((n, p) => n + p.ops.length, 0);
-  const threads = Math.min(options.workers, parts.length);
-  if (threads <= 1 || options.modelName === undefined || totalOps < MIN_OPS_FOR_WORKERS) {
-    for (const i of bySizeDescending(parts)) {
-      const r = checkPartition(options.model, parts[i]!, options.limits);
-      results[i] = r;
-      if (r.valid === false && options.stopOnFailure) break;
-    }
-    return results;
-  }
-  const setup: WorkerSetup = {
-    model: options.modelName,
-    modelOptions: options.modelOptions,
-    limits: options.limits,
-  };
-  const url = workerUrl();
-  const queue = bySizeDescending(parts);
-  const workers: Worker[] = [];
-  return new Promise((resolve, reject) => {
-    let running = 0;
-    let done = false;
-    let timer: NodeJS.Timeout | undefined;
-    const finish = (error?: unknown): void => {
-      if (done) return;
-      done = true;
-      if (timer) clearTimeout(timer);
-      for (const w of workers) void w.terminate();
-      if (error === undefined) resolve(results);
-      else reject(error instanceof Error ? error : new Error(String(error)));
-    };
-    const feed = (w: Worker): void => {
-      const next = queue.shift();
-      if (next === undefined) {
-        if (running === 0) finish();
-        return;
-      }
-      running++;
-      const task: WorkerTask = { id: next, part: parts[next]! };
-      w.postMessage(task);
-    };
-    if (options.limits.deadline !== undefined) {
-      // The search checks the deadline itself; this only guards against a worker that stops answering.
-      timer = setTimeout(() => finish(), Math.max(0, options.limits.deadline - Date.now()) + 5_000);
-    }
-    for (let t = 0; t < threads; t++) {
-      const w = new Worker(url, { workerData: setup });
-      workers.push(w);
-      w.on('message', (reply: WorkerReply) => {
-        running--;
-        if ('error' in reply) {
-          finish(
-            new FaultlineError(
-              'INTERNAL',
-              `linearizability worker failed on key #${reply.id}: ${reply.error}`,
-            ),
-          );
-          return;
+  const shared: SharedLimits = {};
+  if (options.limits.deadline !== undefined) shared.deadline = options.limits.deadline;
+  if (options.limits.caps !== undefined) shared.caps = options.limits.caps;
+  const full = options.limits.budget;
+  const explain = options.limits.counterexample !== false;
+  const results = new Array<PartitionResult | undefined>(parts.length).fill(undefined);
+  const pool = openPool(parts, options, shared);
+  const watchdog = deadlineWatchdog(pool, shared.deadline);
+  try {
+    let pending = bySizeDescending(parts);
+    let slice = options.stopOnFailure ? FIRST_SLICE : full;
+    while (pending.length > 0) {
+      const budget = pending.length === 1 ? full : Math.min(full, slice);
+      // Without a stop at the first refutation, workers explain refuted keys themselves, in parallel.
+      const tasks: KeyTask[] = pending.map((id) => ({
+        id,
+        budget,
+        counterexample: explain && !options.stopOnFailure,
+      }));
+      const verdicts = await pool.run(tasks, options.stopOnFailure);
+      const undecided: number[] = [];
+      let refuted: number | undefined;
+      verdicts.forEach((v, i) => {
+        const id = pending[i]!;
+        if (v === undefined) return;
+        if (!final(v, budget, full)) undecided.push(id);
+        else results[id] = v.result;
+        if (v.result.valid === false && refuted === undefined) {
+          refuted = id;
+          if (explain && options.stopOnFailure) explainFirst(options.model, parts[id]!, v, options.limits);
         }
-        results[reply.id] = reply.result;
-        if (reply.result.valid === false && options.stopOnFailure) finish();
-        else feed(w);
       });
-      w.on('error', (error) =>
-        finish(
-          new FaultlineError('INTERNAL', `linearizability worker crashed: ${error.message}`, {
-            cause: error,
-          }),
-        ),
-      );
-      feed(w);
+      if (refuted !== undefined && options.stopOnFailure) break;
+      if (verdicts.some((v) => v === undefined)) break; // the deadline passed
+      pending = undecided;
+      slice *= GROWTH;
     }
-  });
+  } finally {
+    if (watchdog) clearTimeout(watchdog);
+    pool.close();
+  }
+  return results;
+}
+
+/** The counterexample of the reported key, on the main thread, within the key's full budget. */
+function explainFirst(model: Model, part: Partition, v: KeyVerdict, limits: PartitionLimits): void {
+  const started = Date.now();
+  v.result.counterexample = explainPartition(model, part, v, limits);
+  v.result.ms += Date.now() - started;
+}
+
+/** The search checks the deadline itself; this only guards against a worker that stops answering. */
+function deadlineWatchdog(pool: KeyPool, deadline: number | undefined): NodeJS.Timeout | undefined {
+  if (deadline === undefined || !(pool instanceof WorkerPool)) return undefined;
+  return setTimeout(() => pool.abandon(), Math.max(0, deadline - Date.now()) + 5_000);
 }

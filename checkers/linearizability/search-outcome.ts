@@ -14,4 +14,6 @@ export interface SearchOutcome {
   deepest: number[];
   /** Ops that must take effect (ok and observing fails) linearized at the deepest point. */
   deepestRequired: number;
+  /** Partition position of a required op no reachable state allows, when that refuted the partition without a search. */
+  impossible?: number;
 }

@@ -14,6 +14,8 @@ export const counter: ModelFactory = (options: ModelOptions = {}): Model<number>
       return op.value === state ? state : null;
     },
     hash: String,
+    // The sum itself tells states apart: the search interns it without building a string.
+    id: (state) => state,
     show: String,
     validate: (f, value, type) => {
       if (f !== 'add' && f !== 'read') return `counter ops are add and read, not ${f}`;

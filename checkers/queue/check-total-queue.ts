@@ -21,6 +21,16 @@ interface Tally {
   dequeueOps: number[];
 }
 
+/** How the checker reads an element dequeued more often than it was enqueued. */
+export interface TotalQueueOptions {
+  /**
+   * `exactly-once` (default): such an element is a `duplicated` anomaly. `at-least-once`: the
+   * queue promises only at-least-once delivery (a redelivery after a lost ack is allowed), so it is
+   * counted in `duplicated` and the stats but does not make the history invalid.
+   */
+  delivery?: 'exactly-once' | 'at-least-once';
+}
+
 /**
  * Checks a total queue: `enqueue x`, `dequeue` returning an element (null or fail when empty) and
  * `drain` returning the array of all elements left. Every dequeued element must have been enqueued
@@ -28,7 +38,8 @@ interface Tally {
  * dequeued or drained. Lost elements can only be judged when an ok drain ends the history; without
  * one the verdict is unknown unless another anomaly already makes it invalid.
  */
-export function checkTotalQueue(history: History): CheckResult {
+export function checkTotalQueue(history: History, options: TotalQueueOptions = {}): CheckResult {
+  const duplicatesAllowed = options.delivery === 'at-least-once';
   const ops = clientOps(history);
   const tallies = new Map<string, Tally>();
   const tally = (value: Value): Tally => {
@@ -102,12 +113,13 @@ export function checkTotalQueue(history: History): CheckResult {
       });
     } else if (t.dequeued > possible) {
       report.duplicated.push(t.value);
-      found.push({
-        id: 'duplicated',
-        message: `${shown} was dequeued ${t.dequeued} times but enqueued at most ${possible}`,
-        ops: [...t.enqueueOps, ...t.dequeueOps],
-        element: t.value,
-      });
+      if (!duplicatesAllowed)
+        found.push({
+          id: 'duplicated',
+          message: `${shown} was dequeued ${t.dequeued} times but enqueued at most ${possible}`,
+          ops: [...t.enqueueOps, ...t.dequeueOps],
+          element: t.value,
+        });
     }
     if (t.dequeued > t.ok && t.uncertain > 0) report.recovered.push(t.value);
     if (drained && t.dequeued < t.ok) {
@@ -124,7 +136,12 @@ export function checkTotalQueue(history: History): CheckResult {
     checker: 'total-queue',
     valid: found.length === 0,
     anomalies: found,
-    stats: { ...stats, lost: report.lost.length, recovered: report.recovered.length },
+    stats: {
+      ...stats,
+      lost: report.lost.length,
+      recovered: report.recovered.length,
+      duplicated: report.duplicated.length,
+    },
     ...report,
   };
   if (found.length === 0 && !drained) {
@@ -136,9 +153,9 @@ export function checkTotalQueue(history: History): CheckResult {
 }
 
 /** The total-queue checker as a registry entry. */
-export const totalQueueChecker: Checker<Record<string, never>> = {
+export const totalQueueChecker: Checker<TotalQueueOptions> = {
   name: 'total-queue',
   description: 'Enqueues, dequeues and a final drain: finds lost, unexpected and duplicated elements.',
   anomalies,
-  check: (history) => checkTotalQueue(history),
+  check: (history, options) => checkTotalQueue(history, options),
 };

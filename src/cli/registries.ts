@@ -4,6 +4,7 @@ import { listAppendWorkload } from '../../workloads/list-append/list-append-work
 import { rwRegisterWorkload } from '../../workloads/rw-register/rw-register-workload.js';
 import { registerWorkload } from '../../workloads/register/register-workload.js';
 import { setWorkload } from '../../workloads/set/set-workload.js';
+import { queueWorkload } from '../../workloads/queue/queue-workload.js';
 
 export { builtinSystems } from '../../systems/builtin-systems.js';
 
@@ -14,5 +15,6 @@ export const workloads = {
   'list-append': listAppendWorkload,
   'rw-register': rwRegisterWorkload,
   bank: bankWorkload,
+  queue: queueWorkload,
 } satisfies Record<string, Workload>;
 export type WorkloadName = keyof typeof workloads;

@@ -4,6 +4,7 @@ import { FaultlineError } from '../core/errors.js';
 import type { System, SystemOption } from '../core/system.js';
 import { flagName, parseSystemOptions, takesValue } from '../sdk/index.js';
 import { PARTITION_MODES } from '../../nemesis/grudge.js';
+import { packetLossFlags, type PacketLossOptions } from '../../nemesis/packet-loss-options.js';
 import { positiveInteger, positiveSeconds } from './option-parsers.js';
 
 /** The workload flags `test` and `test-all` share: they configure the workload's checks. */
@@ -15,6 +16,9 @@ export interface WorkloadFlags {
 /** The run flags `test` and `test-all` share: cluster size, load, schedule and store. */
 export interface RunFlags {
   partition?: string;
+  packetLoss?: string;
+  packetLink?: string;
+  clockMonotonic?: boolean;
   nodes: number;
   concurrency?: number;
   timeLimit: number;
@@ -48,6 +52,12 @@ export function seedNumber(text: string): number {
 export function addRunOptions(command: Command, defaults: RunDefaults): Command {
   return command
     .option('--partition <modes>', `partition modes to draw from (${PARTITION_MODES.join(', ')})`)
+    .option(
+      '--packet-loss <p>',
+      'packet: chance of dropping each packet on a lossy link, each way (default 0.1)',
+    )
+    .option('--packet-link <a,b>', 'packet: make only the link between these two nodes lossy')
+    .option('--clock-monotonic', 'clock: skew CLOCK_MONOTONIC too (ptrace mechanism; default realtime only)')
     .option(
       defaults.nodesFlag?.flags ?? '--nodes <n>',
       defaults.nodesFlag?.help ?? 'cluster size',
@@ -172,10 +182,34 @@ export function workloadOptionsOf(
   system: System,
   systemOptions: Readonly<Record<string, unknown>>,
 ): Record<string, unknown> {
-  const promised = system.promises?.(systemOptions).transactions;
+  const promise = system.promises?.(systemOptions);
+  const promised = promise?.transactions;
   return {
     sequential: flags.sequential ?? false,
     ...(promised ? { promisedModel: promised } : {}),
+    ...(promise?.delivery ? { delivery: promise.delivery } : {}),
     ...(flags.consistencyModel ? { consistencyModel: flags.consistencyModel } : {}),
   };
+}
+
+/** nemesisPackage's `packet` option from --packet-loss and --packet-link, checked before anything starts. */
+export function packetOptionsOf(
+  flags: Pick<RunFlags, 'packetLoss' | 'packetLink'>,
+  kinds: readonly string[],
+): PacketLossOptions | undefined {
+  return packetLossFlags(flags.packetLoss, flags.packetLink, kinds.includes('packet'));
+}
+
+/** nemesisPackage's `clock` option from --clock-monotonic; refused for a run without the clock fault. */
+export function clockOptionsOf(
+  flags: Pick<RunFlags, 'clockMonotonic'>,
+  kinds: readonly string[],
+): { monotonic: true } | undefined {
+  if (flags.clockMonotonic !== true) return undefined;
+  if (!kinds.includes('clock')) {
+    throw new FaultlineError('BAD_ARGUMENT', '--clock-monotonic only applies to the clock fault.', {
+      hint: 'Add clock to --nemesis (e.g. --nemesis clock --clock-monotonic), or drop the flag.',
+    });
+  }
+  return { monotonic: true };
 }

@@ -50,6 +50,12 @@ export interface ConsistencyPromise {
   transactions?: string;
   /** The model single-object workloads (register) are expected to meet, e.g. `linearizable`. */
   objects?: string;
+  /**
+   * What the `queue` workload holds a queue to: `exactly-once` (absent) makes an element dequeued
+   * more often than enqueued an anomaly; `at-least-once` allows such redeliveries (after a lost ack)
+   * and only counts them.
+   */
+  delivery?: 'exactly-once' | 'at-least-once';
   /** Why, in one line (shown by `faultline systems`), e.g. a documentation reference. */
   note?: string;
 }

@@ -8,6 +8,7 @@ export { Daemon, daemon, type DaemonSpec } from './daemon.js';
 export { killableByName, pausableByName, processByName, signalByName } from './kill-by-name.js';
 export { runChecked } from './run-checked.js';
 export { waitUntil } from './wait-until.js';
+export { startFailed, type StartFailure } from './start-failed.js';
 export { waitForPort } from './wait-for-port.js';
 export { waitForCommand } from './wait-for-command.js';
 export { classifyError, NOT_SENT_CODES, type ClassifyErrorOptions } from './classify-error.js';

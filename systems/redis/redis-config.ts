@@ -1,3 +1,5 @@
+import type { Appendfsync } from './redis-options.js';
+
 /** Where the suite keeps Redis on each node. */
 export const REDIS_PORT = 6379;
 export const SENTINEL_PORT = 26379;
@@ -8,8 +10,8 @@ export const SENTINEL_LOG = '/var/log/faultline/sentinel.log';
 /** The name Sentinel monitors the primary under. */
 export const MASTER_NAME = 'faultline';
 
-/** redis.conf: AOF with fsync every second (Redis's recommended durability); replicas follow `primaryIp`. */
-export function redisConf(primaryIp: string | undefined): string {
+/** redis.conf: AOF fsynced by `appendfsync` (default every second, Redis's own); replicas follow `primaryIp`. */
+export function redisConf(primaryIp: string | undefined, appendfsync: Appendfsync = 'everysec'): string {
   return [
     'bind 0.0.0.0',
     'protected-mode no',
@@ -19,7 +21,7 @@ export function redisConf(primaryIp: string | undefined): string {
     `logfile ${REDIS_LOG}`,
     'dir /var/lib/faultline/redis',
     'appendonly yes',
-    'appendfsync everysec',
+    `appendfsync ${appendfsync}`,
     'replica-read-only yes',
     'repl-diskless-sync yes',
     ...(primaryIp === undefined ? [] : [`replicaof ${primaryIp} ${REDIS_PORT}`]),

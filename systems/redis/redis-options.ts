@@ -1,9 +1,15 @@
 import { FaultlineError } from '../../src/core/errors.js';
 import type { SystemOption } from '../../src/sdk/index.js';
 
+/** redis.conf's `appendfsync` policies: fsync the AOF before each reply, once a second, or never. */
+export const APPENDFSYNC = ['always', 'everysec', 'no'] as const;
+export type Appendfsync = (typeof APPENDFSYNC)[number];
+
 export interface RedisOptions {
   /** `sentinel`: primary + replicas + a Sentinel per node; `single`: one server on n1. */
   mode: 'sentinel' | 'single';
+  /** When the server fsyncs its append-only file (default `everysec`, Redis's own default). */
+  appendfsync: Appendfsync;
 }
 
 /** Redis's own `faultline test` options. */
@@ -15,9 +21,16 @@ export const redisOptions: readonly SystemOption[] = [
     choices: ['sentinel', 'single'],
     default: 'sentinel',
   },
+  {
+    key: 'appendfsync',
+    flag: '--appendfsync <policy>',
+    help: 'everysec (default) | always | no: when the AOF is fsynced; lose-unfsynced needs always',
+    choices: APPENDFSYNC,
+    default: 'everysec',
+  },
 ];
 
-/** Validates the suite's options from `ctx.options` (`redisMode`). */
+/** Validates the suite's options from `ctx.options` (`redisMode`, `appendfsync`). */
 export function parseRedisOptions(options: Readonly<Record<string, unknown>>): RedisOptions {
   const mode = options['redisMode'] ?? 'sentinel';
   if (mode !== 'sentinel' && mode !== 'single') {
@@ -25,7 +38,23 @@ export function parseRedisOptions(options: Readonly<Record<string, unknown>>): R
       hint: 'Use --redis-mode sentinel or --redis-mode single.',
     });
   }
-  return { mode };
+  const appendfsync = options['appendfsync'] ?? 'everysec';
+  if (!(APPENDFSYNC as readonly unknown[]).includes(appendfsync)) {
+    throw new FaultlineError('BAD_ARGUMENT', `--appendfsync ${String(appendfsync)} is not valid.`, {
+      hint: `Use --appendfsync ${APPENDFSYNC.join(', or ')}.`,
+    });
+  }
+  return { mode, appendfsync: appendfsync as Appendfsync };
+}
+
+/**
+ * Why this configuration may lose acknowledged writes in a power failure, or undefined when it
+ * fsyncs each write before replying (`appendfsync always`): what `storage.notDurable` reports.
+ */
+export function redisNotDurable(options: Readonly<Record<string, unknown>>): string | undefined {
+  const { appendfsync } = parseRedisOptions(options);
+  if (appendfsync === 'always') return undefined;
+  return `acknowledges writes before it fsyncs them (--appendfsync ${appendfsync}); run it with --appendfsync always`;
 }
 
 /** Rejects a mode the cluster size cannot run, before anything starts. */

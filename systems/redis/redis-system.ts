@@ -12,7 +12,7 @@ import {
   sentinelQuorum,
 } from './redis-config.js';
 import { redisImage } from './redis-image.js';
-import { parseRedisOptions, redisOptions, validateRedisOptions } from './redis-options.js';
+import { parseRedisOptions, redisNotDurable, redisOptions, validateRedisOptions } from './redis-options.js';
 import { askSentinel, majorityPrimary, sentinelViews } from './sentinel-primary.js';
 import { defineSystem, pausableByName, processByName, runChecked, waitUntil } from '../../src/sdk/index.js';
 
@@ -32,9 +32,14 @@ async function setupSentinel(ctx: SystemContext): Promise<void> {
   const { nodes } = ctx.cluster;
   const primary = nodes[0]!;
   const primaryIp = ctx.cluster.ip(primary);
+  const { appendfsync } = parseRedisOptions(ctx.options);
   await Promise.all(
     nodes.map(async (node) => {
-      await ctx.cluster.remote.upload(node, REDIS_CONF, redisConf(node === primary ? undefined : primaryIp));
+      await ctx.cluster.remote.upload(
+        node,
+        REDIS_CONF,
+        redisConf(node === primary ? undefined : primaryIp, appendfsync),
+      );
       await runChecked(ctx, node, 'redis-server start', START_REDIS);
     }),
   );
@@ -102,7 +107,10 @@ export const redisSystem = defineSystem({
       : {
           note: 'Sentinel failover is asynchronous: acknowledged writes can be lost, so no model is promised',
         },
-  examples: ['faultline test redis --nodes 3 --workload set --nemesis partition --partition one'],
+  examples: [
+    'faultline test redis --nodes 3 --workload set --nemesis partition --partition one',
+    'faultline test redis --nodes 3 --appendfsync always --nemesis lose-unfsynced',
+  ],
 
   async version(ctx) {
     return (
@@ -111,12 +119,12 @@ export const redisSystem = defineSystem({
   },
 
   async setup(ctx) {
-    const { mode } = parseRedisOptions(ctx.options);
+    const { mode, appendfsync } = parseRedisOptions(ctx.options);
     const { nodes } = ctx.cluster;
     await Promise.all(nodes.map((n) => runChecked(ctx, n, 'clean', CLEAN)));
     validateRedisOptions(ctx.options, nodes.length);
     if (mode === 'single') {
-      await ctx.cluster.remote.upload(nodes[0]!, REDIS_CONF, redisConf(undefined));
+      await ctx.cluster.remote.upload(nodes[0]!, REDIS_CONF, redisConf(undefined, appendfsync));
       await runChecked(ctx, nodes[0]!, 'redis-server start', START_REDIS);
       await waitUntil('redis-server to answer PING', async () =>
         (await askRedis(ctx.cluster.ip(nodes[0]!), 6379, 'PING')) === 'PONG' ? true : undefined,
@@ -143,8 +151,8 @@ export const redisSystem = defineSystem({
   storage: {
     dataDir: '/var/lib/faultline/redis',
     corruptible: ['appendonlydir/*.aof', 'appendonly.aof', 'dump.rdb'],
-    // redis.conf says appendfsync everysec: a write is acknowledged up to a second before its fsync.
-    notDurable: () => 'acknowledges writes before it fsyncs them (appendfsync everysec)',
+    // With everysec (the default) or no, a write is acknowledged before its fsync: only always is fair.
+    notDurable: redisNotDurable,
   },
 
   clients: { register: clients(), set: clients() },

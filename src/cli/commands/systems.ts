@@ -10,13 +10,14 @@ export function supportedWorkloads(system: System): string[] {
 }
 
 /**
- * Nemesis kinds that make sense for a system: partitions always, process faults when it supports
+ * Nemesis kinds that make sense for a system: partitions and packet loss always, process faults when it supports
  * them, file-system faults when it declares its storage (lose-unfsynced only for configurations that
  * fsync what they acknowledge: see `storage.notDurable`).
  */
 export function supportedNemeses(system: System): string[] {
   return [
     'partition',
+    'packet',
     ...(system.killable ? ['kill'] : []),
     ...(system.pausable ? ['pause'] : []),
     ...(system.process ? ['clock'] : []),
@@ -27,13 +28,21 @@ export function supportedNemeses(system: System): string[] {
   ];
 }
 
-function promiseLine(system: System): string | undefined {
-  const defaults = Object.fromEntries(
+/** The system's options as its declared defaults give them. */
+function defaultOptions(system: System): Record<string, unknown> {
+  return Object.fromEntries(
     (system.options ?? []).flatMap((o) => (o.default === undefined ? [] : [[o.key, o.default]])),
   );
-  const p = system.promises?.(defaults);
+}
+
+function promiseLine(system: System): string | undefined {
+  const p = system.promises?.(defaultOptions(system));
   if (!p) return undefined;
-  const models = [p.objects && `objects ${p.objects}`, p.transactions && `transactions ${p.transactions}`]
+  const models = [
+    p.objects && `objects ${p.objects}`,
+    p.transactions && `transactions ${p.transactions}`,
+    p.delivery && `queues ${p.delivery}`,
+  ]
     .filter(Boolean)
     .join(', ');
   return `${models || 'no model'}${p.note ? ` (${p.note})` : ''}`;
@@ -48,6 +57,8 @@ export function describeSystems(registered: readonly RegisteredSystem[]): string
     out.push(
       `  nemeses:   ${supportedNemeses(system).join(', ')}${system.primaries ? ' (partition --partition primary isolates its primary)' : ''}`,
     );
+    const notDurable = system.storage?.notDurable?.(defaultOptions(system));
+    if (notDurable !== undefined) out.push(`  lose-unfsynced is not offered by default: it ${notDurable}`);
     const promise = promiseLine(system);
     if (promise) out.push(`  promises:  ${promise} by default`);
     const options = system.options ?? [];

@@ -12,6 +12,8 @@ import { withSystemOptions } from '../system-loading.js';
 import {
   addRunOptions,
   addWorkloadOptions,
+  clockOptionsOf,
+  packetOptionsOf,
   systemOptionsFrom,
   validateWorkloadFlags,
   workloadOptionsOf,
@@ -26,8 +28,8 @@ interface TestAllFlags extends WorkloadFlags, RunFlags {
   testCount: number;
 }
 
-/** Faults test-all runs only when --nemeses names them: clocks (libfaketime reaches few binaries) and the file-system faults (an extra image layer and FUSE privileges). */
-const OPT_IN_NEMESES: readonly string[] = ['clock', 'lose-unfsynced', 'corrupt'];
+/** Faults test-all runs only when --nemeses names them: clocks (libfaketime reaches few binaries), the file-system faults (an extra image layer and FUSE privileges) and packet loss (mostly slows a run down). */
+const OPT_IN_NEMESES: readonly string[] = ['clock', 'lose-unfsynced', 'corrupt', 'packet'];
 
 const list = (text: string): string[] =>
   text
@@ -116,6 +118,9 @@ Examples:
       const partitionModes = flags.partition
         ? pick('--partition', list(flags.partition), PARTITION_MODES as readonly PartitionMode[])
         : undefined;
+      const allKinds = nemesisSpecs.flatMap((s) => s.split('+'));
+      const packet = packetOptionsOf(flags, allKinds);
+      const clock = clockOptionsOf(flags, allKinds);
       validateWorkloadFlags(flags);
       const systemOptions = systemOptionsFrom(
         system,
@@ -135,6 +140,8 @@ Examples:
                 : nemesisPackage(kinds, {
                     nodes: nodeNames(flags.nodes),
                     ...(partitionModes ? { partitionModes } : {}),
+                    ...(packet ? { packet } : {}),
+                    ...(clock ? { clock } : {}),
                   });
             tests.push({
               name: `${system.name}-${workloadName}-${nemesisSpec}${flags.testCount > 1 ? `-${n + 1}` : ''}`,

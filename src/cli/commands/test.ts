@@ -19,6 +19,8 @@ import { withSystemOptions, type SystemsOfCommand } from '../system-loading.js';
 import {
   addRunOptions,
   addWorkloadOptions,
+  clockOptionsOf,
+  packetOptionsOf,
   systemOptionsFrom,
   validateWorkloadFlags,
   workloadOptionsOf,
@@ -152,10 +154,17 @@ export function addTestCommand(program: Command): void {
             choose('--partition', m, PARTITION_MODES as readonly PartitionMode[]),
           )
         : undefined;
+      const packet = packetOptionsOf(flags, kinds);
+      const clock = clockOptionsOf(flags, kinds);
       const nemesis =
         kinds.length === 0
           ? undefined
-          : nemesisPackage(kinds, { nodes, ...(partitionModes ? { partitionModes } : {}) });
+          : nemesisPackage(kinds, {
+              nodes,
+              ...(partitionModes ? { partitionModes } : {}),
+              ...(packet ? { packet } : {}),
+              ...(clock ? { clock } : {}),
+            });
       const seedValue = flags.seed ?? randomInt(1, 2 ** 31);
       const outcome = await runTest({
         system,

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 const root = resolve(import.meta.dirname, '../../..');
 
 /** Packages that talk to Docker, run processes or speak a database's protocol. */
-const heavy = ['dockerode', 'execa', 'ssh2', 'pg', 'ioredis', 'mariadb'];
+const heavy = ['dockerode', 'execa', 'ssh2', 'pg', 'ioredis', 'mariadb', 'nats', 'amqplib'];
 
 /** Static, non-type imports of a source file: relative ones resolved to .ts files, and bare package names. */
 function staticImports(file: string): { files: string[]; packages: string[] } {

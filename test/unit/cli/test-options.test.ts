@@ -4,6 +4,8 @@ import { builtinSystems } from '../../../src/cli/registries.js';
 import {
   addSystemOptions,
   addWorkloadOptions,
+  clockOptionsOf,
+  packetOptionsOf,
   systemOptionsFrom,
   validateWorkloadFlags,
   workloadOptionsOf,
@@ -79,5 +81,24 @@ describe('the flags test and test-all build from the systems', () => {
       /--consistency-model snapshot is not a model faultline knows/,
     );
     expect(() => validateWorkloadFlags({ consistencyModel: 'snapshot-isolation' })).not.toThrow();
+  });
+});
+
+describe('fault flags', () => {
+  it('passes --packet-loss and --packet-link to the packet fault, and refuses them without it', () => {
+    expect(packetOptionsOf({ packetLoss: '0.3' }, ['packet'])).toEqual({ probability: 0.3 });
+    expect(packetOptionsOf({}, ['partition'])).toBeUndefined();
+    expect(() => packetOptionsOf({ packetLoss: '0.3' }, ['partition'])).toThrow(
+      /only applies to the packet fault/,
+    );
+    expect(() => packetOptionsOf({ packetLoss: '1.5' }, ['packet'])).toThrow(/at most 1, got 1.5/);
+  });
+
+  it('passes --clock-monotonic to the clock fault, and refuses it without it', () => {
+    expect(clockOptionsOf({ clockMonotonic: true }, ['clock'])).toEqual({ monotonic: true });
+    expect(clockOptionsOf({}, ['kill'])).toBeUndefined();
+    expect(() => clockOptionsOf({ clockMonotonic: true }, ['kill'])).toThrow(
+      /only applies to the clock fault/,
+    );
   });
 });

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { classifyRedisError } from '../../../systems/redis/classify-redis-error.js';
 import { redisConf, sentinelConf, sentinelQuorum } from '../../../systems/redis/redis-config.js';
 import { majorityPrimary } from '../../../systems/redis/sentinel-primary.js';
+import { parseRedisOptions } from '../../../systems/redis/redis-options.js';
+import { redisSystem } from '../../../systems/redis/redis-system.js';
+import { nemesisPackage } from '../../../nemesis/nemesis-package.js';
 
 const named = (name: string, message: string) => Object.assign(new Error(message), { name });
 
@@ -52,5 +55,22 @@ describe('Redis config', () => {
   it('the primary is the one a majority of Sentinels names', () => {
     expect(majorityPrimary({ n1: 'n2', n2: 'n2', n3: 'n1' }, 3)).toBe('n2');
     expect(majorityPrimary({ n1: 'n1', n2: undefined, n3: 'n2' }, 3)).toBeUndefined();
+  });
+});
+
+describe('redis --appendfsync', () => {
+  it('writes the policy into redis.conf, everysec by default', () => {
+    expect(redisConf(undefined)).toContain('appendfsync everysec');
+    expect(redisConf('10.0.0.1', 'always')).toContain('appendfsync always');
+    expect(redisConf(undefined, 'always')).not.toContain('appendfsync everysec');
+  });
+
+  it('offers lose-unfsynced only with always, refused before Docker with the option named', () => {
+    expect(redisSystem.storage?.notDurable?.({ appendfsync: 'always' })).toBeUndefined();
+    expect(redisSystem.storage?.notDurable?.({})).toMatch(/--appendfsync everysec.*--appendfsync always/);
+    const prepare = nemesisPackage(['lose-unfsynced'], { nodes: ['n1', 'n2', 'n3'] }).prepare![0]!;
+    expect(() => prepare.check(redisSystem, { appendfsync: 'no' })).toThrow(/--appendfsync always/);
+    expect(() => prepare.check(redisSystem, { appendfsync: 'always' })).not.toThrow();
+    expect(() => parseRedisOptions({ appendfsync: 'often' })).toThrow(/--appendfsync often is not valid/);
   });
 });

@@ -73,3 +73,32 @@ describe('checkTotalQueue', () => {
     });
   }
 });
+
+describe('checkTotalQueue with at-least-once delivery', () => {
+  const atLeastOnce = { delivery: 'at-least-once' } as const;
+
+  it('counts a redelivered element but does not call it an anomaly', () => {
+    const r = checkTotalQueue(
+      history(...enq(0, 1), ...deq(0, 1), ...deq(1, 1), ...drain(1, [1])),
+      atLeastOnce,
+    );
+    expect(r.valid).toBe(true);
+    expect(r.anomalies).toEqual([]);
+    expect(r['duplicated']).toEqual([1]);
+    expect(r.stats?.['duplicated']).toBe(1);
+  });
+
+  it('still finds lost and unexpected elements', () => {
+    const r = checkTotalQueue(
+      history(...enq(0, 1), ...enq(0, 2), ...deq(0, 1), ...deq(1, 1), ...deq(1, 7), ...drain(1, [])),
+      atLeastOnce,
+    );
+    expect(r.valid).toBe(false);
+    expect(r.anomalies.map((a) => a.id).sort()).toEqual(['lost', 'unexpected']);
+  });
+
+  it('without a drain, a duplicate alone leaves the verdict unknown', () => {
+    const r = checkTotalQueue(history(...enq(0, 1), ...deq(0, 1), ...deq(1, 1)), atLeastOnce);
+    expect(r.valid).toBe('unknown');
+  });
+});
