@@ -1,7 +1,7 @@
 // Reading histories: a Jepsen-shaped EDN history of 20.6k events (one map per line, as Jepsen's
 // history.edn) and the same history as JSONL, parsed from memory and read from a file. The verdict
-// carries the throughput in MB/s of text. `edn-20.6k-memory-reference` times the reference reader
-// (test/support/edn-reference: the reader before issue 14) on the same text, for a before/after in one run.
+// carries the throughput in MB/s of text. The `-memory-reference` cases time the reference readers
+// (test/support/edn-reference: the readers before issue 14) on the same text, for a before/after in one run.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import { parseJsonlHistory } from '../../src/history/jsonl-codec.js';
 import { readHistory } from '../../src/history/read-history.js';
 import { serializeOp } from '../../src/history/serialize-op.js';
 import { parseEdnHistory as parseEdnReference } from '../../test/support/edn-reference/edn-history.js';
+import { parseJsonlHistory as parseJsonlReference } from '../../test/support/edn-reference/jsonl-history.js';
 import type { BenchCase, BenchSuite } from '../harness.js';
 import { formatJepsenEdn } from '../gen/format-jepsen-edn.js';
 import { generateRegisterHistory } from '../gen/generate-register-history.js';
@@ -53,7 +54,9 @@ function parseCase(format: 'edn' | 'jsonl', from: 'memory' | 'file' | 'reference
         from === 'file'
           ? await readHistory(file, { format })
           : from === 'reference'
-            ? parseEdnReference(text)
+            ? format === 'edn'
+              ? parseEdnReference(text)
+              : parseJsonlReference(text)
             : format === 'edn'
               ? parseEdnHistory(text)
               : parseJsonlHistory(text);
@@ -74,6 +77,7 @@ export const suite: BenchSuite = {
     parseCase('edn', 'reference'),
     parseCase('edn', 'memory'),
     parseCase('edn', 'file'),
+    parseCase('jsonl', 'reference'),
     parseCase('jsonl', 'memory'),
     parseCase('jsonl', 'file'),
   ],

@@ -5,7 +5,7 @@
 import type { Op, Value } from '../../../src/core/op.js';
 import { EdnParser } from './edn-parser.js';
 import type { ReadOptions } from '../../../src/history/jsonl-codec.js';
-import { opFromRecord } from '../../../src/history/op-from-record.js';
+import { opFromRecord } from './op-from-record.js';
 import { TruncatedHistoryError } from '../../../src/history/truncated-history-error.js';
 
 /**

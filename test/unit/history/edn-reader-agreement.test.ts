@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseEdnHistory as parseV0 } from '../../support/edn-reference/edn-history.js';
+import { referenceLineOf } from '../../support/edn-reference/op-from-record.js';
 import { FaultlineError, HistoryError } from '../../../src/core/errors.js';
 import type { Op } from '../../../src/core/op.js';
 import { parseEdnHistory } from '../../../src/history/edn-history.js';
@@ -96,9 +97,9 @@ const historyText: Edn = fc.oneof(
 );
 
 /** What a reader made of a text: the ops with their source lines, or the error it threw. */
-function outcome(read: () => Op[]): unknown {
+function outcome(read: () => Op[], lineOf: (op: Op) => number | undefined): unknown {
   try {
-    return read().map((op) => ({ op, line: sourceLineOf(op) }));
+    return read().map((op) => ({ op, line: lineOf(op) }));
   } catch (error) {
     if (!(error instanceof FaultlineError)) throw error;
     const line = error instanceof HistoryError ? error.line : undefined;
@@ -108,7 +109,9 @@ function outcome(read: () => Op[]): unknown {
 
 function expectAgreement(text: string, ignoreTruncated: boolean): void {
   const options = { source: 'h.edn', ignoreTruncated };
-  expect(outcome(() => parseEdnHistory(text, options))).toEqual(outcome(() => parseV0(text, options)));
+  expect(outcome(() => parseEdnHistory(text, options), sourceLineOf)).toEqual(
+    outcome(() => parseV0(text, options), referenceLineOf),
+  );
 }
 
 describe('the EDN reader agrees with the reader before it', () => {
