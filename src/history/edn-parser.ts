@@ -1,6 +1,6 @@
 import { HistoryError } from '../core/errors.js';
 import type { Value } from '../core/op.js';
-import { EdnTokenizer, type EdnToken } from './edn-tokenizer.js';
+import { EdnTokenizer, TOKEN, type EdnToken, type TokenKind } from './edn-tokenizer.js';
 import { TruncatedHistoryError } from './truncated-history-error.js';
 
 const CLOSER = { '(': ')', '[': ']', '{': '}', '#{': '}' } as const;
@@ -62,35 +62,66 @@ export class EdnParser {
     throw new TruncatedHistoryError(message, { line, source: this.source });
   }
 
-  private readCollection(open: '(' | '[' | '{' | '#{', line: number): Value {
-    const items: Value[] = [];
+  /** Advances to the next token that is not a discard (discarded forms are read and dropped). */
+  private advance(): TokenKind {
     for (;;) {
-      const token = this.nextToken();
-      if (token.kind === 'eof') this.truncated(`${NAMES[open]} opened here is never closed`, line);
-      if (token.kind === 'close') {
-        if (token.delim !== CLOSER[open]) {
-          this.tokens.fail(
-            `'${token.delim}' closes the ${NAMES[open]} opened at line ${line}, which needs '${CLOSER[open]}'`,
-            token.line,
-            token.column,
-          );
-        }
-        break;
-      }
-      items.push(this.readFormFrom(token));
+      const kind = this.tokens.advance();
+      if (kind !== TOKEN.discard) return kind;
+      const line = this.tokens.tokenLine;
+      const dropped = this.advance();
+      if (dropped === TOKEN.eof) this.truncated('#_ with nothing to discard', line);
+      if (dropped === TOKEN.close)
+        this.tokens.fail(
+          `#_ before '${this.tokens.delim}' discards nothing`,
+          this.tokens.tokenLine,
+          this.tokens.tokenColumn,
+        );
+      this.formAt(dropped);
     }
-    let value: Value;
-    if (open === '{') {
-      if (items.length % 2 !== 0) this.tokens.fail(`map has a key without a value`, line, 1);
-      const map: { [key: string]: Value } = {};
-      for (let i = 0; i < items.length; i += 2) map[mapKey(items[i]!)] = items[i + 1]!;
-      value = map;
-    } else if (open === '#{') {
-      value = items.sort(compareValues);
-    } else {
-      value = items;
+  }
+
+  /** The form whose first token the tokenizer holds (of `kind`, not eof, close or discard). */
+  private formAt(kind: TokenKind): Value {
+    const t = this.tokens;
+    if (kind === TOKEN.atom) return t.value;
+    if (kind === TOKEN.open) return this.readCollection(t.delim as '(' | '[' | '{' | '#{', t.tokenLine);
+    return this.readTagged(t.tag, t.tokenLine);
+  }
+
+  /** Reads the next token of a collection opened at `line`: true at its (matching) closer. */
+  private atCloser(kind: TokenKind, open: '(' | '[' | '{' | '#{', line: number): boolean {
+    if (kind === TOKEN.eof) this.truncated(`${NAMES[open]} opened here is never closed`, line);
+    if (kind !== TOKEN.close) return false;
+    const t = this.tokens;
+    if (t.delim !== CLOSER[open]) {
+      t.fail(
+        `'${t.delim}' closes the ${NAMES[open]} opened at line ${line}, which needs '${CLOSER[open]}'`,
+        t.tokenLine,
+        t.tokenColumn,
+      );
     }
-    return value;
+    return true;
+  }
+
+  private readCollection(open: '(' | '[' | '{' | '#{', line: number): Value {
+    if (open === '{') return this.readMap(line);
+    const items: Value[] = [];
+    for (let kind = this.advance(); !this.atCloser(kind, open, line); kind = this.advance()) {
+      items.push(this.formAt(kind));
+    }
+    return open === '#{' ? items.sort(compareValues) : items;
+  }
+
+  /** A map, built as its pairs are read; a later duplicate key wins. */
+  private readMap(line: number): Value {
+    const map: { [key: string]: Value } = {};
+    for (let kind = this.advance(); !this.atCloser(kind, '{', line); kind = this.advance()) {
+      const key = mapKey(this.formAt(kind));
+      const next = this.advance();
+      if (this.atCloser(next, '{', line)) this.tokens.fail(`map has a key without a value`, line, 1);
+      map[key] = this.formAt(next);
+    }
+    return map;
   }
 
   private readTagged(tag: string, line: number): Value {

@@ -1,5 +1,6 @@
 import { HistoryError } from '../core/errors.js';
 import type { Value } from '../core/op.js';
+import { EdnStringPool } from './edn-string-pool.js';
 import { TruncatedHistoryError } from './truncated-history-error.js';
 
 /** One lexical token of EDN text, with the 1-based line and column where it starts. */
@@ -45,20 +46,37 @@ const INTEGER = /^[+-]?\d+N?$/;
 const SMALL_INTEGER = /^[+-]?\d+$/;
 const FLOAT = /^[+-]?\d+(\.\d*)?([eE][+-]?\d+)?M?$/;
 
+/** Kinds of token, as `EdnTokenizer.advance` returns them (numbers, so the hot loop allocates nothing). */
+export const TOKEN = { eof: 0, open: 1, close: 2, atom: 3, tag: 4, discard: 5 } as const;
+export type TokenKind = (typeof TOKEN)[keyof typeof TOKEN];
+
 /**
  * Splits EDN text into tokens, one at a time. Keywords and symbols become strings (keywords lose
  * their ':' and keep a namespace as 'ns/name'); nil/true/false become null/booleans; integers
  * beyond 2^53 (or with an N suffix that does not fit) become bigint; M-suffixed decimals become numbers.
+ *
+ * `advance()` reads a token into the cursor fields (`value`, `delim`, `tag`, `tokenLine`,
+ * `tokenColumn`) and returns its kind; `next()` returns the same token as an object.
  */
 export class EdnTokenizer {
   private pos = 0;
   private line = 1;
   private lineStart = 0;
+  /** The last token's value (atom), delimiter (open/close) or tag name (tag). */
+  value: Value = null;
+  delim: '(' | '[' | '{' | '#{' | ')' | ']' | '}' = '(';
+  tag = '';
+  /** 1-based line and column where the last token starts. */
+  tokenLine = 1;
+  tokenColumn = 1;
+  private readonly pool: EdnStringPool;
 
   constructor(
     private readonly text: string,
     private readonly source: string | undefined,
-  ) {}
+  ) {
+    this.pool = new EdnStringPool(text);
+  }
 
   /** The 1-based line the tokenizer is at (after the last token read). */
   get currentLine(): number {
@@ -73,59 +91,141 @@ export class EdnTokenizer {
     });
   }
 
+  /** The next token as an object. */
   next(): EdnToken {
-    this.skipBlank();
-    const line = this.line;
-    const column = this.pos - this.lineStart + 1;
-    const text = this.text;
-    if (this.pos >= text.length) return { kind: 'eof', line, column };
-    const c = text[this.pos]!;
-    switch (c) {
-      case '(':
-      case '[':
-      case '{':
-        this.pos++;
-        return { kind: 'open', delim: c, line, column };
-      case ')':
-      case ']':
-      case '}':
-        this.pos++;
-        return { kind: 'close', delim: c, line, column };
-      case '"':
-        return { kind: 'atom', value: this.readString(line), line, column };
-      case '\\':
-        return { kind: 'atom', value: this.readChar(line, column), line, column };
-      case '#':
-        return this.readDispatch(line, column);
-      default: {
-        const word = this.readWord();
-        return { kind: 'atom', value: this.interpretWord(word, line, column), line, column };
-      }
+    const kind = this.advance();
+    const line = this.tokenLine;
+    const column = this.tokenColumn;
+    switch (kind) {
+      case TOKEN.eof:
+        return { kind: 'eof', line, column };
+      case TOKEN.open:
+        return { kind: 'open', delim: this.delim as '(' | '[' | '{' | '#{', line, column };
+      case TOKEN.close:
+        return { kind: 'close', delim: this.delim as ')' | ']' | '}', line, column };
+      case TOKEN.atom:
+        return { kind: 'atom', value: this.value, line, column };
+      case TOKEN.tag:
+        return { kind: 'tag', tag: this.tag, line, column };
+      case TOKEN.discard:
+        return { kind: 'discard', line, column };
     }
   }
 
+  /** Reads the next token into the cursor fields and returns its kind. */
+  advance(): TokenKind {
+    this.skipBlank();
+    const line = this.line;
+    const column = this.pos - this.lineStart + 1;
+    this.tokenLine = line;
+    this.tokenColumn = column;
+    const text = this.text;
+    if (this.pos >= text.length) return TOKEN.eof;
+    const code = text.charCodeAt(this.pos);
+    switch (code) {
+      case 40: // (
+      case 91: // [
+      case 123: // {
+        this.delim = text[this.pos++] as '(' | '[' | '{';
+        return TOKEN.open;
+      case 41: // )
+      case 93: // ]
+      case 125: // }
+        this.delim = text[this.pos++] as ')' | ']' | '}';
+        return TOKEN.close;
+      case 34: // "
+        this.value = this.readString(line);
+        return TOKEN.atom;
+      case 92: // \
+        this.value = this.readChar(line, column);
+        return TOKEN.atom;
+      case 35: // #
+        return this.readDispatch(line, column);
+      case 58: // :
+        this.value = this.readKeyword(line, column);
+        return TOKEN.atom;
+      default:
+        this.value =
+          (code >= 48 && code <= 57) || code === 45 || code === 43
+            ? this.readNumberOrWord(line, column)
+            : this.interpretWord(this.readWord(), line, column);
+        return TOKEN.atom;
+    }
+  }
+
+  /**
+   * A word starting with a digit or a sign. Plain integers of up to 15 digits, the bulk of a
+   * history, are summed from their digits; anything else goes through `interpretWord`.
+   */
+  private readNumberOrWord(line: number, column: number): Value {
+    const text = this.text;
+    let i = this.pos;
+    const sign = text.charCodeAt(i);
+    if (sign === 45 || sign === 43) i++;
+    const digits = i;
+    let n = 0;
+    let code = 0;
+    while (i < text.length) {
+      code = text.charCodeAt(i);
+      if (code < 48 || code > 57) break;
+      n = n * 10 + (code - 48);
+      i++;
+    }
+    const count = i - digits;
+    if (count > 0 && count < 16 && (i >= text.length || isDelimiterCode(code))) {
+      this.pos = i;
+      return sign === 45 ? -n : n;
+    }
+    return this.interpretWord(this.readWord(), line, column);
+  }
+
+  /** A keyword, as its name without the ':' (a namespace stays in it as 'ns/name'). */
+  private readKeyword(line: number, column: number): string {
+    const start = this.pos;
+    this.pos++;
+    this.skipWord();
+    const name = this.pool.slice(start + 1, this.pos);
+    if (name === '' || name.charCodeAt(0) === 58 || name.charCodeAt(name.length - 1) === 47)
+      this.fail(`invalid keyword '${this.text.slice(start, this.pos)}'`, line, column);
+    return name;
+  }
+
+  /** Moves past whitespace, commas and comments, counting lines. */
   private skipBlank(): void {
     const text = this.text;
-    while (this.pos < text.length) {
-      const code = text.charCodeAt(this.pos);
-      if (code === 10) {
-        this.pos++;
+    const length = text.length;
+    let i = this.pos;
+    while (i < length) {
+      const code = text.charCodeAt(i);
+      if (code === 32 || code === 44) {
+        i++;
+      } else if (code === 10) {
+        i++;
         this.line++;
-        this.lineStart = this.pos;
-      } else if (code === 32 || code === 44 || code === 9 || code === 13 || code === 12) {
-        this.pos++;
+        this.lineStart = i;
+      } else if (code === 9 || code === 13 || code === 12) {
+        i++;
       } else if (code === 59) {
-        while (this.pos < text.length && text.charCodeAt(this.pos) !== 10) this.pos++;
+        while (i < length && text.charCodeAt(i) !== 10) i++;
       } else {
-        return;
+        break;
       }
     }
+    this.pos = i;
+  }
+
+  /** Moves past the rest of a symbol, keyword or number. */
+  private skipWord(): void {
+    const text = this.text;
+    let i = this.pos;
+    while (i < text.length && !isDelimiterCode(text.charCodeAt(i))) i++;
+    this.pos = i;
   }
 
   private readWord(): string {
     const start = this.pos;
-    while (this.pos < this.text.length && !isDelimiterCode(this.text.charCodeAt(this.pos))) this.pos++;
-    return this.text.slice(start, this.pos);
+    this.skipWord();
+    return this.pool.slice(start, this.pos);
   }
 
   private interpretWord(word: string, line: number, column: number): Value {
@@ -195,7 +295,7 @@ export class EdnTokenizer {
         i++;
       }
     }
-    out += text.slice(chunk, i);
+    out = chunk === this.pos + 1 ? this.pool.slice(chunk, i) : out + text.slice(chunk, i);
     this.pos = i + 1;
     return out;
   }
@@ -216,26 +316,29 @@ export class EdnTokenizer {
     return this.fail(`invalid character literal '\\${name}'`, line, column);
   }
 
-  private readDispatch(line: number, column: number): EdnToken {
+  private readDispatch(line: number, column: number): TokenKind {
     const next = this.text[this.pos + 1];
     if (next === '{') {
       this.pos += 2;
-      return { kind: 'open', delim: '#{', line, column };
+      this.delim = '#{';
+      return TOKEN.open;
     }
     if (next === '_') {
       this.pos += 2;
-      return { kind: 'discard', line, column };
+      return TOKEN.discard;
     }
     if (next === '#') {
       this.pos += 2;
       const word = this.readWord();
       const special: Record<string, number> = { Inf: Infinity, '-Inf': -Infinity, NaN: NaN };
-      if (word in special) return { kind: 'atom', value: special[word]!, line, column };
-      return this.fail(`unknown symbolic value '##${word}'`, line, column);
+      if (!(word in special)) this.fail(`unknown symbolic value '##${word}'`, line, column);
+      this.value = special[word]!;
+      return TOKEN.atom;
     }
     if (next !== undefined && /[A-Za-z]/.test(next)) {
       this.pos++;
-      return { kind: 'tag', tag: this.readWord(), line, column };
+      this.tag = this.readWord();
+      return TOKEN.tag;
     }
     return this.fail(`unsupported dispatch '#${next ?? ''}'`, line, column);
   }

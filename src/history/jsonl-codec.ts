@@ -1,5 +1,4 @@
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { HistoryError } from '../core/errors.js';
 import type { Op } from '../core/op.js';
 import { parseJsonValue } from './parse-json-value.js';
@@ -14,6 +13,8 @@ export interface ReadOptions {
   ignoreTruncated?: boolean;
 }
 
+const NOT_BLANK = /\S/;
+
 /** Incremental JSONL decoder: feed lines in order, then call finish(). Shared by the string and file readers. */
 class JsonlDecoder {
   readonly ops: Op[] = [];
@@ -25,7 +26,7 @@ class JsonlDecoder {
   push(line: string): void {
     this.lineNo++;
     const text = this.lineNo === 1 && line.startsWith('\uFEFF') ? line.slice(1) : line; // byte order mark
-    if (text.trim() === '') return;
+    if (!NOT_BLANK.test(text)) return;
     if (this.pendingError) this.throwSyntax(this.pendingError);
     let record: unknown;
     try {
@@ -78,10 +79,29 @@ export function parseJsonlHistory(text: string, options: ReadOptions = {}): Op[]
   return decoder.finish();
 }
 
-/** Reads a JSONL history file line by line, without holding the whole text in memory. */
+/**
+ * Reads a JSONL history file in chunks, without holding the whole text in memory. Lines end at
+ * '\n', '\r\n' or a lone '\r', as node's readline splits them.
+ */
 export async function readJsonlHistory(path: string, options: ReadOptions = {}): Promise<Op[]> {
   const decoder = new JsonlDecoder({ ...options, source: options.source ?? path });
-  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
-  for await (const line of lines) decoder.push(line);
+  let rest = '';
+  for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
+    const text = rest + (chunk as string);
+    let start = 0;
+    for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+      pushFileLine(decoder, text.slice(start, end));
+      start = end + 1;
+    }
+    rest = text.slice(start);
+  }
+  if (rest !== '') pushFileLine(decoder, rest);
   return decoder.finish();
+}
+
+/** Feeds one '\n'-terminated piece of a file: drops a '\r' before the '\n', splits at any other. */
+function pushFileLine(decoder: JsonlDecoder, piece: string): void {
+  const line = piece.endsWith('\r') ? piece.slice(0, -1) : piece;
+  if (!line.includes('\r')) decoder.push(line);
+  else for (const part of line.split('\r')) decoder.push(part);
 }

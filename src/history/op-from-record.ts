@@ -1,6 +1,6 @@
 import { HistoryError } from '../core/errors.js';
-import { OP_TYPES, type Op, type OpType, type ProcessId, type Value } from '../core/op.js';
-import { setSourceLine } from './source-lines.js';
+import type { Op, OpType, ProcessId, Value } from '../core/op.js';
+import { ReadOp } from './source-lines.js';
 
 /** Where a record came from, and the time of the event before it (for synthesized times). */
 export interface RecordPosition {
@@ -13,7 +13,26 @@ export interface RecordPosition {
   previousTime: number;
 }
 
-const KNOWN = new Set(['index', 'type', 'process', 'f', 'value', 'time', 'node', 'error']);
+/** Whether `key` is one of the fields opFromRecord reads itself (a switch: cheaper than a Set per key). */
+function isKnownField(key: string): boolean {
+  switch (key) {
+    case 'index':
+    case 'type':
+    case 'process':
+    case 'f':
+    case 'value':
+    case 'time':
+    case 'node':
+    case 'error':
+      return true;
+    default:
+      return false;
+  }
+}
+
+function isOpType(type: unknown): type is OpType {
+  return type === 'invoke' || type === 'ok' || type === 'fail' || type === 'info';
+}
 
 function isRecord(value: unknown): value is Record<string, Value> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -21,7 +40,9 @@ function isRecord(value: unknown): value is Record<string, Value> {
 
 function describe(value: unknown): string {
   if (value === undefined) return 'missing';
-  return typeof value === 'bigint' ? `${value}` : JSON.stringify(value);
+  return typeof value === 'bigint'
+    ? `${value}`
+    : JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? `${v}` : v));
 }
 
 const FIELDS_HINT = 'See docs/history-format.md for the fields of an event.';
@@ -44,7 +65,7 @@ export function opFromRecord(record: unknown, at: RecordPosition): Op {
     );
   }
   const type = record['type'];
-  if (typeof type !== 'string' || !(OP_TYPES as readonly string[]).includes(type)) {
+  if (!isOpType(type)) {
     reject(
       at,
       type === undefined
@@ -84,19 +105,19 @@ export function opFromRecord(record: unknown, at: RecordPosition): Op {
   if (node !== undefined && node !== null && typeof node !== 'string')
     reject(at, `node ${describe(node)} is not a string`);
 
-  const op: Op = {
-    index: at.position,
-    type: type as OpType,
-    process: process as ProcessId,
-    f: f as string,
-    value: record['value'] ?? null,
-    time: time as number,
-  };
+  const op = new ReadOp(
+    at.line,
+    at.position,
+    type as OpType,
+    process as ProcessId,
+    f as string,
+    record['value'] ?? null,
+    time as number,
+  );
   if (typeof node === 'string') op.node = node;
   if (record['error'] !== undefined) op.error = record['error'];
   const index = record['index'];
   if (index !== undefined && index !== at.position) op['sourceIndex'] = index;
-  for (const key of Object.keys(record)) if (!KNOWN.has(key)) op[key] = record[key];
-  setSourceLine(op, at.line);
+  for (const key in record) if (!isKnownField(key)) op[key] = record[key];
   return op;
 }

@@ -26,6 +26,39 @@ describe("import from 'faultline'", () => {
     expect(JSON.parse(run.stdout)).toEqual({ same: true, loaded: [] });
   });
 
+  it('loads the check entry as one bundled file, plus the shared error classes, and no package', () => {
+    const hooks = `export async function resolve(s, c, next) { const r = await next(s, c); if (!r.url.startsWith('node:')) process.stdout.write(r.url + '\\n'); return r; }`;
+    const run = runModule(`
+      import { register } from 'node:module';
+      register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(hooks)}));
+      await import('faultline/check');
+    `);
+    expect(run.stderr).toBe('');
+    const files = [...new Set(run.stdout.trim().split('\n'))].map((url) =>
+      url.replace(/^.*?\/dist\//, 'dist/'),
+    );
+    expect(files.sort()).toEqual([
+      'dist/src/check-bundle.js',
+      'dist/src/core/errors.js',
+      'dist/src/history/truncated-history-error.js',
+    ]);
+  });
+
+  it('exports from the bundle exactly what src/index.ts exports, with the same error classes', () => {
+    const run = runModule(`
+      const bundle = await import('faultline/check');
+      const modules = await import('./dist/src/index.js');
+      const runner = await import('faultline/runner');
+      console.log(JSON.stringify({
+        same: Object.keys(bundle).sort().join() === Object.keys(modules).sort().join(),
+        errors: bundle.FaultlineError === modules.FaultlineError && bundle.HistoryError === modules.HistoryError,
+        runnerErrors: runner.FaultlineError === undefined || runner.FaultlineError === bundle.FaultlineError,
+      }));
+    `);
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual({ same: true, errors: true, runnerErrors: true });
+  });
+
   it('exposes checkLinearizability, models and readHistory from the built package', () => {
     const run = runModule(`
       import { checkLinearizability, models, readHistory } from 'faultline';

@@ -13,6 +13,7 @@ const SOURCES = [
   'systems',
   'reports',
   'bench',
+  'scripts',
   'tsconfig.build.json',
 ];
 
@@ -26,7 +27,7 @@ function newestMtime(path: string): number {
 }
 
 /**
- * Compiles the project like `npm run build`, unless dist/ is newer than every source. Type errors
+ * Compiles and bundles the project like `npm run build`, unless dist/ is newer than every source. Type errors
  * elsewhere in a tree under active work do not stop tsc from emitting, so only a missing CLI entry
  * fails here. Called by build-step.ts under a lock, so parallel e2e files build once.
  */
@@ -38,6 +39,7 @@ export function buildIfStale(): void {
     stdio: 'ignore',
   });
   if (!existsSync(join(root, 'dist/src/cli/main.js'))) return;
+  spawnSync(process.execPath, [join(root, 'scripts/bundle-check-entry.mjs')], { cwd: root, stdio: 'ignore' });
   writeFileSync(STAMP, '');
   utimesSync(STAMP, started, started);
 }

@@ -61,3 +61,25 @@ describe('light entry points', () => {
     expect(reachedPackages('src/cli/commands/test.ts').has('dockerode')).toBe(true);
   });
 });
+
+describe('the check entry as published', () => {
+  const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as {
+    main: string;
+    exports: Record<string, { default: string }>;
+    scripts: Record<string, string>;
+  };
+
+  it('resolves faultline and faultline/check to the one-file bundle of src/index.ts', () => {
+    expect(pkg.exports['.']!.default).toBe('./dist/src/check-bundle.js');
+    expect(pkg.exports['./check']!.default).toBe('./dist/src/check-bundle.js');
+    expect(pkg.main).toBe('dist/src/check-bundle.js');
+    const script = readFileSync(resolve(root, 'scripts/bundle-check-entry.mjs'), 'utf8');
+    expect(script).toContain("resolve(dist, 'src/index.js')");
+    expect(script).toContain("resolve(dist, 'src/check-bundle.js')");
+  });
+
+  it('builds the bundle in every build, also the one npm ci runs', () => {
+    expect(pkg.scripts['build']).toContain('node scripts/bundle-check-entry.mjs');
+    expect(pkg.scripts['prepare']).toBe('npm run build');
+  });
+});
