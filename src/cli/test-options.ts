@@ -4,6 +4,7 @@ import { FaultlineError } from '../core/errors.js';
 import type { System, SystemOption } from '../core/system.js';
 import { flagName, parseSystemOptions, takesValue } from '../sdk/index.js';
 import { PARTITION_MODES } from '../../nemesis/grudge.js';
+import { PROCESS_TARGETS } from '../../nemesis/targets.js';
 import { packetLossFlags, type PacketLossOptions } from '../../nemesis/packet-loss-options.js';
 import { positiveInteger, positiveSeconds } from './option-parsers.js';
 
@@ -16,6 +17,7 @@ export interface WorkloadFlags {
 /** The run flags `test` and `test-all` share: cluster size, load, schedule and store. */
 export interface RunFlags {
   partition?: string;
+  faultTargets?: string;
   packetLoss?: string;
   packetLink?: string;
   clockMonotonic?: boolean;
@@ -52,6 +54,10 @@ export function seedNumber(text: string): number {
 export function addRunOptions(command: Command, defaults: RunDefaults): Command {
   return command
     .option('--partition <modes>', `partition modes to draw from (${PARTITION_MODES.join(', ')})`)
+    .option(
+      '--fault-targets <targets>',
+      `kill, pause, fs and packet faults: node targets to draw from (${PROCESS_TARGETS.join(', ')}; primary: kill and pause only, the node the system names as primary, e.g. etcd's lock holder)`,
+    )
     .option(
       '--packet-loss <p>',
       'packet: chance of dropping each packet on a lossy link, each way (default 0.1)',

@@ -29,6 +29,14 @@ function refused(args: string[], message: RegExp, hint: RegExp): void {
 }
 
 describe('fault flags refused before Docker', () => {
+  it('a fault target that is not known', () => {
+    refused(
+      ['etcd', '--nodes', '3', '--nemesis', 'pause', '--fault-targets', 'one,leader'],
+      /--fault-targets leader is not known/,
+      /one, minority, majority, all, primary/,
+    );
+  });
+
   it('a packet-loss probability outside (0, 1]', () => {
     refused(
       ['etcd', '--nodes', '3', '--nemesis', 'packet', '--packet-loss', '2'],

@@ -6,6 +6,7 @@ import { nodeNames } from '../../control/docker-cluster.js';
 import { runSuite, type SuiteRow, type SuiteSpec } from '../../runner/run-suite.js';
 import { nemesisKinds, nemesisPackage } from '../../../nemesis/nemesis-package.js';
 import { PARTITION_MODES, type PartitionMode } from '../../../nemesis/grudge.js';
+import { PROCESS_TARGETS, type ProcessTarget } from '../../../nemesis/targets.js';
 import { positiveInteger } from '../option-parsers.js';
 import { workloads, type WorkloadName } from '../registries.js';
 import { withSystemOptions } from '../system-loading.js';
@@ -115,6 +116,9 @@ Examples:
         : ['none', ...supportedNemeses(system).filter((k) => !OPT_IN_NEMESES.includes(k))];
       for (const spec of nemesisSpecs)
         if (spec !== 'none') pick('--nemeses', spec.split('+'), Object.keys(nemesisKinds));
+      const targets = flags.faultTargets
+        ? pick('--fault-targets', list(flags.faultTargets), PROCESS_TARGETS as readonly ProcessTarget[])
+        : undefined;
       const partitionModes = flags.partition
         ? pick('--partition', list(flags.partition), PARTITION_MODES as readonly PartitionMode[])
         : undefined;
@@ -140,6 +144,7 @@ Examples:
                 : nemesisPackage(kinds, {
                     nodes: nodeNames(flags.nodes),
                     ...(partitionModes ? { partitionModes } : {}),
+                    ...(targets ? { targets } : {}),
                     ...(packet ? { packet } : {}),
                     ...(clock ? { clock } : {}),
                   });

@@ -6,6 +6,7 @@ import { runTest } from '../../runner/run-test.js';
 import type { RunOutcome } from '../../runner/test-spec.js';
 import { nemesisKinds, nemesisPackage } from '../../../nemesis/nemesis-package.js';
 import { PARTITION_MODES, type PartitionMode } from '../../../nemesis/grudge.js';
+import { PROCESS_TARGETS, type ProcessTarget } from '../../../nemesis/targets.js';
 import { summarizeResult } from '../../../reports/anomaly-summary.js';
 import { positiveSeconds } from '../option-parsers.js';
 import { workloads, type WorkloadName } from '../registries.js';
@@ -154,6 +155,11 @@ export function addTestCommand(program: Command): void {
             choose('--partition', m, PARTITION_MODES as readonly PartitionMode[]),
           )
         : undefined;
+      const targets = flags.faultTargets
+        ? list(flags.faultTargets).map((t) =>
+            choose('--fault-targets', t, PROCESS_TARGETS as readonly ProcessTarget[]),
+          )
+        : undefined;
       const packet = packetOptionsOf(flags, kinds);
       const clock = clockOptionsOf(flags, kinds);
       const nemesis =
@@ -162,6 +168,7 @@ export function addTestCommand(program: Command): void {
           : nemesisPackage(kinds, {
               nodes,
               ...(partitionModes ? { partitionModes } : {}),
+              ...(targets ? { targets } : {}),
               ...(packet ? { packet } : {}),
               ...(clock ? { clock } : {}),
             });
