@@ -69,7 +69,9 @@ describe('packet loss in a full run', () => {
         expect((op.value as { probability: number }).probability).toBe(0.3);
       }
       expect(faultIntervals(r.history).some((i) => i.kind === 'packet-loss' && i.end !== null)).toBe(true);
-      expect(okDuringLoss(r.history)).toBeGreaterThan(10);
+      // How many ops get through 30% loss on every link depends on the machine's load: 26 on a
+      // quiet run, 7 in one CI run. Some must, or the run did not test etcd under loss at all.
+      expect(okDuringLoss(r.history)).toBeGreaterThan(2);
       expect(r.outcome.verdict).toBe(true);
       expect([...afterHeal.keys()].sort()).toEqual(['n1', 'n2', 'n3']);
       for (const saved of afterHeal.values()) {
