@@ -1,4 +1,5 @@
 import type { History } from '../src/core/op.js';
+import type { Axis } from './client/report-data.js';
 import { valueLabel } from './value-label.js';
 
 /** Outcome codes in `HistoryColumns.type`. */
@@ -18,9 +19,9 @@ export interface HistoryColumns {
   inv: Int32Array;
   /** History index of its completion, -1 when pending. */
   ret: Int32Array;
-  /** Invocation time, ms since the start. */
+  /** Invocation time, ms since the start; on the `index` axis, the invocation's history index. */
   start: Float64Array;
-  /** Completion time minus invocation time, ms (pending: until the end of the history). */
+  /** Completion minus invocation, in ms or (`index` axis) in events (pending: until the end of the history). */
   dur: Float32Array;
   /** OUTCOME_CODES. */
   type: Uint8Array;
@@ -35,17 +36,27 @@ export interface HistoryColumns {
   /** Lane labels, e.g. `0`, or `1 (3 processes)` when crashed processes' successors share the lane. */
   lanes: string[];
   values: string[];
-  /** Time of the last event, ms. */
+  /** Time of the last event, ms; on the `index` axis, its index. */
   end: number;
+  /** What `start`, `dur` and `end` count (reportAxis): ms, or history indexes. */
+  axis: Axis;
 }
 
 /**
- * Builds the columns. `partner` comes from pairOps. A crashed process (its op ended `info`) never
+ * Builds the columns. `partner` comes from pairOps; `axis` (reportAxis) says whether times are
+ * taken from the events (ms) or from their positions in the history. A crashed process (its op ended `info`) never
  * runs again and its worker continues as a new process, so lanes are reused rather than grown per
  * crash: with `concurrency`, process p runs in lane p mod concurrency (Jepsen numbers the successor
  * p + concurrency); without it, a new process takes the lowest lane whose process has crashed.
  */
-export function historyColumns(history: History, partner: Int32Array, concurrency?: number): HistoryColumns {
+export function historyColumns(
+  history: History,
+  partner: Int32Array,
+  concurrency?: number,
+  axis: Axis = 'time',
+): HistoryColumns {
+  /** Where event i sits on the axis. */
+  const at = axis === 'index' ? (i: number): number => i : (i: number): number => history[i]!.time / 1e6;
   let n = 0;
   for (const op of history) if (op.process !== 'nemesis' && op.type === 'invoke') n++;
   const cols: HistoryColumns = {
@@ -61,7 +72,8 @@ export function historyColumns(history: History, partner: Int32Array, concurrenc
     fs: [],
     lanes: [],
     values: ['(omitted)'],
-    end: history.length ? history[history.length - 1]!.time / 1e6 : 0,
+    end: history.length ? at(history.length - 1) : 0,
+    axis,
   };
   const fIds = new Map<string, number>();
   const valueIds = new Map<string, number>();
@@ -125,8 +137,8 @@ export function historyColumns(history: History, partner: Int32Array, concurrenc
     if (workers === undefined && done?.type === 'info') freeAt[lane] = p;
     cols.inv[k] = i;
     cols.ret[k] = p;
-    cols.start[k] = op.time / 1e6;
-    cols.dur[k] = Math.max(0, (done ? done.time : history[history.length - 1]!.time) - op.time) / 1e6;
+    cols.start[k] = at(i);
+    cols.dur[k] = Math.max(0, at(p >= 0 ? p : history.length - 1) - at(i));
     cols.type[k] = done ? OUTCOME_CODES[done.type as 'ok' | 'fail' | 'info'] : OUTCOME_CODES.pending;
     cols.f[k] = fId;
     cols.lane[k] = lane;

@@ -1,11 +1,6 @@
 import { gzipSync } from 'node:zlib';
+import type { PackedLayout, PackedType } from './client/report-data.js';
 import type { HistoryColumns } from './history-columns.js';
-
-/** Element type of a packed column, as the client script names its typed array. */
-export type PackedType = 'Uint8' | 'Uint16' | 'Uint32' | 'Int32';
-
-/** Where each column sits in the unpacked buffer: [byte offset, element count, element type]. */
-export type PackedLayout = Record<string, [number, number, PackedType]>;
 
 const SIZE: Record<PackedType, number> = { Uint8: 1, Uint16: 2, Uint32: 4, Int32: 4 };
 
@@ -13,7 +8,7 @@ const SIZE: Record<PackedType, number> = { Uint8: 1, Uint16: 2, Uint32: 4, Int32
  * Packs the columns the report's client needs into one gzip'd, base64 buffer: a 1M-op history
  * becomes ~10 MB instead of ~50 MB, which is most of the load time. Times become integer
  * microseconds; `inv` and `start` are stored as deltas (both ascending), which gzip shrinks well.
- * The client inflates it with DecompressionStream and sums the deltas back.
+ * The client inflates it with DecompressionStream and sums the deltas back (client/decode-columns.ts).
  */
 export function packColumns(
   cols: HistoryColumns,

@@ -5,6 +5,7 @@ import { allowedFindings, describeAllowed } from './allowed-findings.js';
 import { pairOps } from '../src/history/pair-ops.js';
 import { anomalyCounts } from './anomaly-summary.js';
 import { renderAnomaly } from './anomalies/render-anomaly.js';
+import type { Axis, ReportData } from './client/report-data.js';
 import { escapeHtml } from './escape-html.js';
 import { faultIntervals, type FaultInterval } from './fault-intervals.js';
 import { formatMs } from './format-ms.js';
@@ -12,6 +13,7 @@ import { countHistory, type HistoryCounts } from './history-counts.js';
 import { historyColumns, type HistoryColumns } from './history-columns.js';
 import { jsonForScript } from './json-for-script.js';
 import { packColumns } from './pack-columns.js';
+import { reportAxis } from './report-axis.js';
 import { reportClientScript } from './report-client-script.js';
 import { reportStyle } from './report-style.js';
 import { valueLabel } from './value-label.js';
@@ -138,7 +140,12 @@ function renderAfter(after: string | undefined): string {
   return `<details><summary>after the stop</summary><pre>${escapeHtml(after)}</pre></details>`;
 }
 
-function renderFaults(faults: readonly FaultInterval[]): string {
+/** When a fault started or ended: its time, or on the index axis its event's index (`#12`). */
+function faultAt(axis: Axis, time: number, index: number): string {
+  return axis === 'index' ? `#${index}` : formatMs(time);
+}
+
+function renderFaults(faults: readonly FaultInterval[], axis: Axis): string {
   if (faults.length === 0)
     return '<p class="note">No faults were injected (no nemesis events in the history).</p>';
   const withPrimaries = faults.some(
@@ -148,8 +155,8 @@ function renderFaults(faults: readonly FaultInterval[]): string {
     .slice(0, 200)
     .map(
       (f) =>
-        `<tr><td>${escapeHtml(f.kind)}</td><td><code>${escapeHtml(f.label)}</code>${renderAfter(f.after)}</td><td>${formatMs(f.start)}</td>` +
-        `<td>${f.end === null ? 'never healed' : formatMs(f.end)}</td>` +
+        `<tr><td>${escapeHtml(f.kind)}</td><td><code>${escapeHtml(f.label)}</code>${renderAfter(f.after)}</td><td>${faultAt(axis, f.start, f.startIndex)}</td>` +
+        `<td>${f.end === null || f.endIndex === null ? 'never healed' : faultAt(axis, f.end, f.endIndex)}</td>` +
         (withPrimaries
           ? `<td>${escapeHtml(showPrimaries(f.primariesAfterStart))} → ${escapeHtml(showPrimaries(f.primariesAfterEnd))}</td>`
           : '') +
@@ -194,19 +201,22 @@ function reportData(
   cols: HistoryColumns,
   faults: readonly FaultInterval[],
 ): { json: string; columns: string } {
-  const nemesis = [];
-  for (const op of input.history) {
-    if (op.process !== 'nemesis') continue;
-    if (nemesis.length >= MAX_NEMESIS_EVENTS) break;
-    nemesis.push({ t: op.time / 1e6, f: op.f, type: op.type, value: valueLabel(op.value, 120) });
-  }
+  const index = cols.axis === 'index';
+  /** Where an event (its time in ns, its history index) sits on the axis. */
+  const at = (time: number, i: number): number => (index ? i : time / 1e6);
+  const nemesis: ReportData['nemesis'] = [];
+  input.history.forEach((op, i) => {
+    if (op.process !== 'nemesis' || nemesis.length >= MAX_NEMESIS_EVENTS) return;
+    nemesis.push({ t: at(op.time, i), f: op.f, type: op.type, value: valueLabel(op.value, 120) });
+  });
   const procs = new Int32Array(cols.inv.length);
   for (let k = 0; k < cols.inv.length; k++) {
     const p = input.history[cols.inv[k]!]!.process;
     procs[k] = typeof p === 'number' ? p : -1;
   }
   const packed = packColumns(cols, procs);
-  const json = jsonForScript({
+  const payload: ReportData = {
+    axis: cols.axis,
     packed: packed.layout,
     fs: cols.fs,
     lanes: cols.lanes,
@@ -216,12 +226,12 @@ function reportData(
     faults: faults.map((f) => ({
       kind: f.kind,
       label: f.label,
-      start: f.start / 1e6,
-      end: f.end === null ? null : f.end / 1e6,
+      start: at(f.start, f.startIndex),
+      end: f.end === null || f.endIndex === null ? null : at(f.end, f.endIndex),
     })),
     nemesis,
-  });
-  return { json, columns: packed.base64 };
+  };
+  return { json: jsonForScript(payload), columns: packed.base64 };
 }
 
 /**
@@ -234,7 +244,7 @@ export function renderReport(input: ReportInput): string {
   const partner = pairOps(input.history);
   const counts = countHistory(input.history, partner);
   const faults = faultIntervals(input.history);
-  const cols = historyColumns(input.history, partner, test.concurrency);
+  const cols = historyColumns(input.history, partner, test.concurrency, reportAxis(input.history));
   const verdict = mergeVerdicts(input.results.map((r) => r.valid));
   const data = reportData(input, cols, faults);
   const title = `${verdictWord(verdict)} · ${test.name ?? ([test.system, test.workload].filter(Boolean).join(' ') || 'faultline')}`;
@@ -255,7 +265,7 @@ ${renderHeader(test, verdict, input.results, counts)}
 <nav class="tabs"><a href="#charts">Charts</a><a href="#timeline-section">Timeline</a><a href="#anomalies">Checkers &amp; anomalies</a></nav>
 <main>
 <section class="card" id="charts"><h2>Throughput and latency</h2>
-<div class="charts">
+${cols.axis === 'index' ? '<p class="note" id="axis-note">Every event of this history has the same time, so the charts and the timeline are drawn by op index (each event at its position in the history), and latency counts events.</p>\n' : ''}<div class="charts">
 <div class="chart-box"><canvas id="throughput" aria-label="Throughput over time"></canvas></div>
 ${legend([
   ['line', 'var(--ok)', 'ok/s'],
@@ -267,7 +277,7 @@ ${legend([
 <span><i class="line" style="background:#1f2933"></i>p50</span><span><i class="dash" style="border-color:#3b6fd6"></i>p95</span><span><i class="dot" style="border-color:#b83280"></i>p99</span><span>(ok ops, by invocation time; log scale)</span></div>
 </div>
 ${renderCounts(counts)}
-${renderFaults(faults)}
+${renderFaults(faults, cols.axis)}
 </section>
 <section class="card" id="timeline-section"><h2>Timeline</h2>
 <div class="timeline-tools"><button id="zoom-in" type="button">zoom in</button><button id="zoom-out" type="button">zoom out</button>

@@ -121,6 +121,24 @@ describe.skipIf(missing !== undefined)(
       await page.close();
     });
 
+    it('draws a history whose times are all 0 by op index', async () => {
+      const { page, errors } = await open(context, join(artifacts, 'zero-time'));
+      expect(errors).toEqual([]);
+      expect(await page.locator('#axis-note').textContent()).toContain('drawn by op index');
+      const range = await page.locator('#timeline-range').textContent();
+      expect(range).toMatch(/^#0 – #11 · 4 ops in view · x axis: op index/);
+      await page.locator('#timeline').scrollIntoViewIfNeeded();
+      const box = (await page.locator('#timeline').boundingBox())!;
+      // Lane 0 holds "write 1" from event 0 to event 2 of 0..11: hover at index 1.
+      await page.mouse.move(box.x + 100 + (box.width - 108) * (1 / 11), box.y + 30 + 8);
+      await expect.poll(() => page.locator('#timeline-tip').isVisible()).toBe(true);
+      const tip = await page.locator('#timeline-tip').textContent();
+      expect(tip).toContain('op #0');
+      expect(tip).toContain('at #0, took 2 events');
+      await page.locator('#charts').screenshot({ path: join(artifacts, 'zero-time-charts.png') });
+      await page.close();
+    });
+
     it('the run browser lists the reports and filters them', async () => {
       const { server, url } = await serveStore({ store: artifacts, port: 0 });
       try {

@@ -30,6 +30,17 @@ describe('historyColumns', () => {
     expect(cols.fs).toEqual(['write', 'read']);
   });
 
+  it('on the index axis, counts in history indexes instead of times', () => {
+    const zero = history(...h.map((op) => ({ ...op, time: 0 })));
+    const byIndex = historyColumns(zero, pairOps(zero), 2, 'index');
+    expect(byIndex.axis).toBe('index');
+    expect([...byIndex.start]).toEqual([0, 1, 6, 9]);
+    // Each op from its invocation to its completion; the pending one up to the last event.
+    expect([...byIndex.dur]).toEqual([3, 3, 1, 0]);
+    expect(byIndex.end).toBe(9);
+    expect(cols.axis).toBe('time');
+  });
+
   it("keeps a crashed process's successor on its worker's lane (process mod concurrency)", () => {
     expect([...cols.lane]).toEqual([0, 1, 1, 0]);
     expect(cols.lanes).toEqual(['0', '1 (2 procs)']);

@@ -85,6 +85,16 @@ describe('renderReport', () => {
     expect(html('valid')).not.toContain('primary after');
   });
 
+  it('draws a history whose events all have time 0 by op index, and says so', () => {
+    const page = html('zero-time');
+    expect(page).toContain('<p class="note" id="axis-note">Every event of this history has the same time');
+    expect(page).toContain('"axis":"index"');
+    // The fault started at event 9 and ended at event 11.
+    expect(page).toContain('<td>#9</td><td>#11</td>');
+    expect(html('linearizability')).toContain('"axis":"time"');
+    expect(html('linearizability')).not.toContain('axis-note');
+  });
+
   it('says a valid run found nothing', () => {
     const page = html('valid');
     expect(page).toContain('<span class="verdict valid big">');
