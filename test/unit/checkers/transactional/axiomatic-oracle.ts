@@ -20,6 +20,22 @@
 //   - causal: it sees its happens-before predecessors, (so ∪ wr)+;
 //   - snapshot isolation: it sees a co-prefix that includes every earlier writer of a key it writes;
 //   - serializable: it sees every co-predecessor.
+// - Read uncommitted (Adya 1999, §4.1, PL-1: no G0) and consistent view (Adya 1999, §4.4, PL-2+:
+//   no G1a, G1b, G1c, no G-single) are decided on the direct serialization graph (DSG) of the
+//   committed transactions under a version order. With no ww cycle (both forbid G0) every choice of
+//   per-key version orders extends to a total order of the committed set, so enumerating commit
+//   orders co enumerates every version order either model could accept.
+//   - PL-1: reads create no constraint but must return some state that existed. As the checker
+//     documents for list-append, a key is one sequence of appends, aborted ones included (they stay
+//     in place): for PL-1 the order therefore also places any subset of the failed transactions,
+//     and a read returns the state after some write in it (intermediate ones included: a writer's
+//     version predecessor plus a prefix of its appends). No read returns its own later write (a
+//     future read).
+//   - PL-2+: each read returns the final state of a committed writer that precedes the reader in co
+//     (no G1a, G1b; wr then follows co, which with ww along co rules out G1c), and no rw edge t -> u
+//     (u installs the version after the one t read) has a ww/wr path from u back to t (G-single).
+//     Internal failures are forbidden, as `--consistency consistent-view` ranks them (Adya's model
+//     has no reads of own writes; the checker follows Cerone et al.'s INT axiom here).
 // - Strong-session variants add session order to what each transaction sees; real-time variants add
 //   every transaction that completed before it was invoked.
 import type { Value } from '../../../../src/core/op.js';
@@ -36,7 +52,14 @@ export interface OracleTxn {
   mops: [string, number, Value][];
 }
 
-type Base = 'read-committed' | 'read-atomic' | 'causal' | 'snapshot-isolation' | 'serializable';
+type Base =
+  | 'read-uncommitted'
+  | 'consistent-view'
+  | 'read-committed'
+  | 'read-atomic'
+  | 'causal'
+  | 'snapshot-isolation'
+  | 'serializable';
 
 interface ModelDefinition {
   base: Base;
@@ -46,6 +69,8 @@ interface ModelDefinition {
 
 /** The `--consistency` names this oracle decides, with their definitions. */
 export const ORACLE_MODELS: Record<string, ModelDefinition> = {
+  'read-uncommitted': { base: 'read-uncommitted', session: false, realtime: false },
+  'consistent-view': { base: 'consistent-view', session: false, realtime: false },
   'read-committed': { base: 'read-committed', session: false, realtime: false },
   'read-atomic': { base: 'read-atomic', session: true, realtime: false },
   causal: { base: 'causal', session: true, realtime: false },
@@ -212,7 +237,9 @@ function mayCommit(p: Prepared, m: ModelDefinition, order: readonly number[], t:
   if (m.realtime) for (const u of p.realtimePreds[t]!) mustSee.add(u);
   for (const u of mustSee) if (!placed.has(u)) return false;
   const reads = p.reads[t]!;
-  if (m.base === 'read-committed') {
+  if (m.base === 'read-uncommitted') return true; // reads are checked on the whole order
+  if (m.base === 'consistent-view' && p.internalFailure[t]) return false;
+  if (m.base === 'read-committed' || m.base === 'consistent-view') {
     return reads.every((r) => versions(p, order, r.key).some((v) => v.seen === r.seen));
   }
   if (p.internalFailure[t]) return false;
@@ -243,6 +270,74 @@ function mayCommit(p: Prepared, m: ModelDefinition, order: readonly number[], t:
   }
 }
 
+/** Every state of `key` a PL-1 read by t may return under commit order `order` (see the header). */
+function existingStates(p: Prepared, order: readonly number[], key: number, t: number): Set<string> {
+  const committed = versions(p, order, key);
+  const out = new Set(committed.map((v) => v.seen));
+  const list = p.workload === 'list-append';
+  const writesOf = (u: number): Value[] =>
+    p.txns[u]!.mops.flatMap(([f, k, v]) => (f !== 'r' && k === key ? [v] : []));
+  committed.forEach((v, i) => {
+    if (i === 0) return;
+    const before = JSON.parse(committed[i - 1]!.seen) as Value;
+    const ws = writesOf(v.writer);
+    for (let j = 1; j < ws.length; j++)
+      out.add(show(list ? [...(before as Value[]), ...ws.slice(0, j)] : ws[j - 1]!));
+  });
+  // A state holding t's own write of the key would be a future read.
+  const mine = new Set(writesOf(t).map(show));
+  for (const s of out) {
+    const v = JSON.parse(s) as Value;
+    if ((list ? (v as Value[]) : [v]).some((x) => mine.has(show(x)))) out.delete(s);
+  }
+  return out;
+}
+
+/** Whether the whole commit order satisfies what `mayCommit` cannot check on a prefix. */
+function orderAllowed(p: Prepared, m: ModelDefinition, order: readonly number[]): boolean {
+  if (m.base === 'read-uncommitted')
+    return order.every(
+      (t) =>
+        p.txns[t]!.status !== 'ok' ||
+        p.reads[t]!.every((r) => existingStates(p, order, r.key, t).has(r.seen)),
+    );
+  if (m.base !== 'consistent-view') return true;
+  // DSG dependency edges (ww between consecutive versions, wr) and anti-dependency edges (rw).
+  const n = p.txns.length;
+  const deps = Array.from({ length: n }, () => new Set<number>());
+  const antis: [number, number][] = [];
+  const keys = new Set(p.txns.flatMap((x) => x.mops.map(([, k]) => k)));
+  for (const key of keys) {
+    const vs = versions(p, order, key);
+    for (let i = 2; i < vs.length; i++) deps[vs[i - 1]!.writer]!.add(vs[i]!.writer);
+    for (const t of order) {
+      if (p.txns[t]!.status !== 'ok') continue;
+      for (const r of p.reads[t]!) {
+        if (r.key !== key) continue;
+        const i = vs.findIndex((v) => v.seen === r.seen);
+        if (i > 0) deps[vs[i]!.writer]!.add(t);
+        const next = vs[i + 1];
+        if (next && next.writer !== t) antis.push([t, next.writer]);
+      }
+    }
+  }
+  const reaches = (from: number, to: number): boolean => {
+    const seen = new Set([from]);
+    const stack = [from];
+    while (stack.length) {
+      const u = stack.pop()!;
+      if (u === to) return true;
+      for (const w of deps[u]!) {
+        if (seen.has(w)) continue;
+        seen.add(w);
+        stack.push(w);
+      }
+    }
+    return false;
+  };
+  return antis.every(([t, u]) => !reaches(u, t));
+}
+
 /** Whether some committed set and commit order satisfy model `name`: the history is allowed. */
 export function oracleAllows(workload: OracleWorkload, txns: OracleTxn[], name: string): boolean {
   const m = ORACLE_MODELS[name];
@@ -252,9 +347,14 @@ export function oracleAllows(workload: OracleWorkload, txns: OracleTxn[], name: 
   const order: number[] = [];
   const used = new Array<boolean>(txns.length).fill(false);
   const search = (committedOk: number): boolean => {
-    if (committedOk === mustCommit) return true;
+    if (committedOk === mustCommit && orderAllowed(p, m, order)) return true;
     for (let t = 0; t < txns.length; t++) {
-      if (used[t] || txns[t]!.status === 'fail' || !mayCommit(p, m, order, t)) continue;
+      if (
+        used[t] ||
+        (txns[t]!.status === 'fail' && m.base !== 'read-uncommitted') ||
+        !mayCommit(p, m, order, t)
+      )
+        continue;
       used[t] = true;
       order.push(t);
       const found = search(committedOk + (txns[t]!.status === 'ok' ? 1 : 0));
