@@ -67,6 +67,41 @@ function zookeeperCase(ops: number, quick: boolean, failedCas = true): BenchCase
   };
 }
 
+/**
+ * The 10k ZooKeeper-shaped history for generator seeds 1..seeds, each checked once per run: the
+ * verdict counts and the slowest and median check times (s), so the target is not one lucky seed.
+ */
+function zookeeperSeedsCase(seeds: number): BenchCase<History[]> {
+  const shape = { ops: 10_000, nodes: 3, processesPerNode: 5, keys: 60, infoRate: 0.01 };
+  return {
+    name: `zookeeper-60keys-10k-seeds-1-${seeds}`,
+    params: { model: 'cas-register', failedCas: true, seeds, ...shape },
+    quick: false,
+    prepare: () =>
+      Array.from({ length: seeds }, (_, i) => generateZookeeperHistory({ ...shape, seed: i + 1 })),
+    run: (input) => {
+      const counts: Record<string, number> = { valid: 0, invalid: 0, unknown: 0 };
+      const times: number[] = [];
+      for (const h of input) {
+        const start = performance.now();
+        const res = checkSequential(h, { model: 'cas-register', independent: true });
+        times.push((performance.now() - start) / 1000);
+        counts[res.valid === true ? 'valid' : res.valid === false ? 'invalid' : 'unknown']!++;
+      }
+      times.sort((a, b) => a - b);
+      const round = (x: number): number => Math.round(x * 100) / 100;
+      return Promise.resolve({
+        ops: seeds * shape.ops,
+        verdict: {
+          ...counts,
+          maxSeconds: round(times.at(-1)!),
+          medianSeconds: round(times[times.length >> 1]!),
+        },
+      });
+    },
+  };
+}
+
 /** The history without its fail completions and their invocations (failed comparisons included). */
 function withoutFails(h: History): History {
   const open = new Map<unknown, number>();
@@ -88,5 +123,6 @@ export const suite: BenchSuite = {
     zookeeperCase(1_000, true),
     zookeeperCase(10_000, false),
     zookeeperCase(10_000, false, false),
+    zookeeperSeedsCase(10),
   ],
 };

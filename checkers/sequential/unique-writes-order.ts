@@ -64,7 +64,6 @@ export function uniqueWritesOrder(
 ): UniqueWritesOutcome {
   const blockOf = new Map<string, number>([[valueKey(initial), 0]]);
   const heads: (PartitionOp | undefined)[] = [undefined];
-  const observers = new Map<string, number>();
   const observations: PartitionOp[] = [];
   const needs = (op: PartitionOp): string | undefined => {
     const v = inner(op.model.value);
@@ -75,20 +74,9 @@ export function uniqueWritesOrder(
     if (op.f !== 'read' && op.f !== 'write' && op.f !== 'cas') {
       return { applies: false, reason: `op ${op.f} is not read, write or cas` };
     }
-    if (op.type === 'fail') {
-      observations.push(op);
-      continue;
-    }
-    const k = needs(op);
-    if (k !== undefined) observers.set(k, (observers.get(k) ?? 0) + 1);
+    if (op.type === 'fail') observations.push(op);
   }
-  // Crashed writes no other op observed may not have happened: leave them out.
-  const kept = ops.filter((op) => {
-    if (op.type === 'fail') return false;
-    if (op.type !== 'info') return true;
-    const k = valueKey(written(op, inner)!);
-    return (observers.get(k) ?? 0) > (needs(op) === k ? 1 : 0);
-  });
+  const kept = mustTakeEffect(ops, needs, inner);
   for (const op of kept) {
     const w = written(op, inner);
     if (w === undefined) continue;
@@ -259,6 +247,43 @@ export function uniqueWritesOrder(
 }
 
 /** The value an op writes: a write's value or a cas's new value. */
+/**
+ * The ops every legal order holds: every ok op, and each crashed op whose written value an op of
+ * that set needs (transitively). A crashed op may take effect or not; with unique values, when an
+ * op that must take effect needs value v, the one op writing v must take effect too. Nothing else
+ * forces a crashed op: a crashed op that observes v may itself never happen, so it must not keep
+ * v's crashed writer (counting it once made two crashed-or-ok cas ops "both replace" one value, a
+ * false invalid). Leaving an unforced crashed op out is always allowed, so a legal order of this
+ * set is a legal order of the history, and every legal order of the history contains this set.
+ */
+function mustTakeEffect(
+  ops: readonly PartitionOp[],
+  needs: (op: PartitionOp) => string | undefined,
+  inner: (v: Value) => Value,
+): PartitionOp[] {
+  const crashedWriters = new Map<string, PartitionOp[]>();
+  for (const op of ops) {
+    if (op.type !== 'info') continue;
+    const w = written(op, inner);
+    if (w === undefined) continue;
+    const k = valueKey(w);
+    const list = crashedWriters.get(k);
+    if (list === undefined) crashedWriters.set(k, [op]);
+    else list.push(op);
+  }
+  const keep = new Set<PartitionOp>(ops.filter((op) => op.type === 'ok'));
+  const stack = [...keep];
+  for (let op = stack.pop(); op !== undefined; op = stack.pop()) {
+    const k = needs(op);
+    for (const w of (k === undefined ? undefined : crashedWriters.get(k)) ?? []) {
+      if (keep.has(w)) continue;
+      keep.add(w);
+      stack.push(w);
+    }
+  }
+  return ops.filter((op) => keep.has(op));
+}
+
 function written(op: PartitionOp, inner: (v: Value) => Value): Value | undefined {
   const v = inner(op.model.value);
   if (op.f === 'write') return v;
