@@ -173,7 +173,9 @@ function renderCheckers(input: ReportInput, partner: Int32Array): string {
   const ctx = { history: input.history, partner };
   return input.results
     .map((r, i) => {
-      const shown = r.anomalies.slice(0, MAX_ANOMALIES).map((a, j) => renderAnomaly(ctx, a, `${i}-${j}`));
+      const shown = r.anomalies
+        .slice(0, MAX_ANOMALIES)
+        .map((a, j) => renderAnomaly(ctx, a, `${i}-${j}`, r.anomalyKinds?.[a.id]));
       const more = r.anomalies.length - shown.length;
       const stats = Object.entries(r.stats ?? {})
         .map(([k, v]) => `${escapeHtml(k)}: ${escapeHtml(String(v))}`)

@@ -17,6 +17,7 @@ export { models, type ModelName } from '../checkers/models/index.js';
 
 // Every other checker, and the registry of all of them by name.
 export { checkers, type CheckerName } from '../checkers/index.js';
+export { anomalyCatalog, type CatalogEntry } from '../checkers/anomaly-catalog.js';
 export { checkSequential, type SequentialOptions } from '../checkers/sequential/check-sequential.js';
 export { checkCausal, CAUSAL_CONSISTENCIES, type CausalOptions } from '../checkers/causal/check-causal.js';
 export {

@@ -1,5 +1,6 @@
+import type { Rng } from '../../src/core/generator.js';
 import type { Op, Value } from '../../src/core/op.js';
-import { SeededRng } from './rng.js';
+import { createRng } from '../../src/generator/rng.js';
 
 /** Shape of a generated kv-append history, after Porcupine's key-value benchmarks. */
 export interface KvHistoryOptions {
@@ -30,7 +31,7 @@ interface InFlight {
  * can bring it back.
  */
 export function generateKvHistory(options: KvHistoryOptions): Op[] {
-  const rng = new SeededRng(options.seed);
+  const rng = createRng(options.seed);
   const keys = options.keys ?? 10;
   const store = new Map<string, string>();
   const out: Op[] = [];
@@ -80,7 +81,7 @@ export function generateKvHistory(options: KvHistoryOptions): Op[] {
 }
 
 /** Rewrites one ok get in the last third to the value a write that completed before the get replaced. */
-function staleGet(out: Op[], writes: { key: string; before: string; done: number }[], rng: SeededRng): void {
+function staleGet(out: Op[], writes: { key: string; before: string; done: number }[], rng: Rng): void {
   const invokedAt = new Map<Op, number>();
   const open = new Map<unknown, number>();
   out.forEach((op, i) => {

@@ -1,5 +1,6 @@
+import type { Rng } from '../../src/core/generator.js';
 import type { Op, Value } from '../../src/core/op.js';
-import { SeededRng } from './rng.js';
+import { createRng } from '../../src/generator/rng.js';
 
 /** Shape of a generated register history. */
 export interface RegisterHistoryOptions {
@@ -42,7 +43,7 @@ interface InFlight {
  * rewritten to return a value nobody wrote, which makes the history not linearizable.
  */
 export function generateRegisterHistory(options: RegisterHistoryOptions): Op[] {
-  const rng = new SeededRng(options.seed);
+  const rng = createRng(options.seed);
   const keys = options.keys ?? 1;
   const values = options.values ?? 5;
   const infoRate = options.infoRate ?? 0;
@@ -145,7 +146,7 @@ export function generateRegisterHistory(options: RegisterHistoryOptions): Op[] {
 }
 
 /** Rewrites one ok read in the last third to return `values`, a value no write wrote. */
-function corrupt(out: Op[], keyed: boolean, rng: SeededRng, values: number): void {
+function corrupt(out: Op[], keyed: boolean, rng: Rng, values: number): void {
   const reads = out.filter((op, i) => op.type === 'ok' && op.f === 'read' && i > (out.length * 2) / 3);
   const read = reads[rng.int(reads.length)];
   if (!read) return;
@@ -156,7 +157,7 @@ function corrupt(out: Op[], keyed: boolean, rng: SeededRng, values: number): voi
  * Rewrites one ok read in the last third to a stale value: the value of an ok write w1 that an ok
  * write w2 of another value followed (w2 invoked after w1 completed), both completed before the read.
  */
-function stale(out: Op[], keyed: boolean, rng: SeededRng): void {
+function stale(out: Op[], keyed: boolean, rng: Rng): void {
   const inner = (op: Op): Value => (keyed ? (op.value as Value[])[1]! : op.value);
   const keyOf = (op: Op): Value => (keyed ? (op.value as Value[])[0]! : null);
   const invokedAt = new Map<Op, number>();

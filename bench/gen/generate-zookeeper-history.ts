@@ -2,7 +2,7 @@
 // linearizable (reads are served by lagging followers), with unique values per key as the register
 // workload writes them under --sequential.
 import type { Op, Value } from '../../src/core/op.js';
-import { SeededRng } from './rng.js';
+import { createRng } from '../../src/generator/rng.js';
 
 export interface ZookeeperHistoryOptions {
   ops: number;
@@ -45,7 +45,7 @@ interface Server {
  * value differs, a bare `cas-bad-version` fail when the key changed at the leader meanwhile.
  */
 export function generateZookeeperHistory(options: ZookeeperHistoryOptions): Op[] {
-  const rng = new SeededRng(options.seed);
+  const rng = createRng(options.seed);
   const log: Commit[] = [];
   const leader = new Map<number, number>(); // key -> version at the leader
   const servers: Server[] = Array.from({ length: options.nodes }, () => ({

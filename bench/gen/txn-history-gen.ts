@@ -1,5 +1,5 @@
 import type { Op, Value } from '../../src/core/op.js';
-import { SeededRng } from './rng.js';
+import { createRng } from '../../src/generator/rng.js';
 
 export interface TxnGenOptions {
   workload: 'list-append' | 'rw-register';
@@ -21,7 +21,7 @@ export interface TxnGenOptions {
  * unique per key, as Jepsen's generators make them.
  */
 export function generateTxnHistory(o: TxnGenOptions): Op[] {
-  const rng = new SeededRng(o.seed);
+  const rng = createRng(o.seed);
   const rnd = (): number => rng.next();
   const lists = new Map<number, number[]>();
   const regs = new Map<number, number>();

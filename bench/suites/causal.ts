@@ -2,7 +2,7 @@
 // histories of growing size; the generator is exported for the sequential suite too.
 import { checkCausal, type CausalConsistency } from '../../checkers/causal/check-causal.js';
 import type { History, Op } from '../../src/core/op.js';
-import { SeededRng } from '../gen/rng.js';
+import { createRng } from '../../src/generator/rng.js';
 import type { BenchCase, BenchSuite } from '../harness.js';
 
 /** Shape of a generated read/write history for the causal and sequential benchmarks. */
@@ -21,7 +21,7 @@ export interface CausalHistoryShape {
  * write has a unique value; processes lag behind the log by random amounts.
  */
 export function causalHistory(shape: CausalHistoryShape): History {
-  const rng = new SeededRng(shape.seed);
+  const rng = createRng(shape.seed);
   const writeRatio = shape.writeRatio ?? 0.5;
   const cursor = new Int32Array(shape.processes);
   const logKey: number[] = [];

@@ -1,15 +1,34 @@
+import { anomalyKinds, withAnomalyKinds } from '../../src/core/anomaly-kind.js';
 import type { Anomaly, CheckResult, Checker } from '../../src/core/checker.js';
 import { HistoryError } from '../../src/core/errors.js';
 import type { History, Op, Value } from '../../src/core/op.js';
 import { clientOps } from '../set/client-ops.js';
 import { showValue } from '../models/show-value.js';
 
-const anomalies = {
-  'wrong-total': 'A read of all accounts does not add up to the total: money was created or destroyed.',
-  'negative-balance': 'A read shows an account below zero, which transfers must never cause.',
-  'nil-balance': 'A read has no balance (nil) for an account.',
-  'unexpected-account': 'A read shows an account that is not one of the configured accounts.',
-} as const;
+/** Every anomaly id this checker can report: the one place each is defined. */
+const anomalies = anomalyKinds([
+  {
+    id: 'wrong-total',
+    name: 'wrong total',
+    description:
+      'A read of all accounts did not add up to the total that transfers must preserve: money was created or destroyed.',
+  },
+  {
+    id: 'negative-balance',
+    name: 'negative balance',
+    description: 'A read shows an account below zero, which transfers must never allow.',
+  },
+  {
+    id: 'nil-balance',
+    name: 'missing balance',
+    description: 'A read has no balance (nil) for an account.',
+  },
+  {
+    id: 'unexpected-account',
+    name: 'unexpected account',
+    description: 'A read shows an account that is not one of the configured accounts.',
+  },
+]);
 
 export interface BankOptions {
   /** The sum of all balances; when omitted, the total of the first successful read. */
@@ -117,7 +136,7 @@ export function checkBank(history: History, options: BankOptions = {}): CheckRes
     result.valid = 'unknown';
     result.unknownReason = 'the history has no successful read, so nothing can be checked';
   }
-  return result;
+  return withAnomalyKinds(result, anomalies);
 }
 
 /** The bank checker as a registry entry. */

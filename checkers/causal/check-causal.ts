@@ -1,3 +1,4 @@
+import { anomalyKinds, withAnomalyKinds } from '../../src/core/anomaly-kind.js';
 import type { Anomaly, CheckResult, Checker } from '../../src/core/checker.js';
 import type { History, Value } from '../../src/core/op.js';
 import { buildCausalGraph } from './causal-graph.js';
@@ -31,24 +32,89 @@ export interface CausalOptions {
   limit?: number;
 }
 
-const anomalies = {
-  ThinAirRead:
-    'A read returned a value that no write (that happened) wrote and that is not the initial value.',
-  CyclicCO: 'Program order plus read-from has a cycle: an op causally depends on itself.',
-  WriteCOInitRead: 'A read returned the initial value although a write to its key causally precedes it.',
-  WriteCORead:
-    'A read returned a write that another write to the same key causally overwrote before the read.',
-  CyclicCF: 'No single order of the writes (extending causality) explains all reads (causal convergence).',
-  WriteHBInitRead:
-    "A read returned the initial value although, given its process's other reads, a write to its key must precede it (causal memory).",
-  CyclicHB:
-    "A process's reads cannot be explained by one order of the writes they depend on (causal memory).",
-  'read-your-writes': 'A read returned a value older than a write of its own process.',
-  'monotonic-reads': 'A read returned a value older than one an earlier read of its process returned.',
-  'monotonic-writes': "A read saw a process's write, then a value older than that process's earlier write.",
-  'writes-follow-reads':
-    "A read saw a write, then a value older than what that write's process had read before it.",
-} as const;
+/** Every anomaly id this checker can report: the one place each is defined. */
+const anomalies = anomalyKinds([
+  {
+    id: 'ThinAirRead',
+    name: 'thin-air read',
+    description:
+      'A read returned a value that no write (that happened) wrote and that is not the initial value.',
+    forbiddenBy: [
+      'causal',
+      'causal-convergence',
+      'causal-memory',
+      'read-your-writes',
+      'monotonic-reads',
+      'monotonic-writes',
+      'writes-follow-reads',
+    ],
+  },
+  {
+    id: 'CyclicCO',
+    name: 'cyclic causal order',
+    description:
+      'Causal order has a cycle: an op causally depends on itself (program order plus reads-from loop).',
+    forbiddenBy: ['causal', 'causal-convergence', 'causal-memory'],
+  },
+  {
+    id: 'WriteCOInitRead',
+    name: 'initial value read after a causal write',
+    description: 'A read returned the initial value although a write to its key causally precedes it.',
+    forbiddenBy: ['causal', 'causal-convergence', 'causal-memory'],
+  },
+  {
+    id: 'WriteCORead',
+    name: 'causally overwritten read',
+    description:
+      'A read returned a write that another write to the same key had causally overwritten before the read.',
+    forbiddenBy: ['causal', 'causal-convergence', 'causal-memory'],
+  },
+  {
+    id: 'CyclicCF',
+    name: 'no convergent write order',
+    description:
+      'No single order of the writes, extending causality, explains every read (causal convergence).',
+    forbiddenBy: ['causal-convergence'],
+  },
+  {
+    id: 'WriteHBInitRead',
+    name: 'initial value read after a happens-before write',
+    description:
+      "Given its process's other reads, a write to its key must precede this read, yet it returned the initial value (causal memory).",
+    forbiddenBy: ['causal-memory'],
+  },
+  {
+    id: 'CyclicHB',
+    name: 'cyclic happens-before',
+    description:
+      "A process's reads cannot be explained by one order of the writes they depend on (causal memory).",
+    forbiddenBy: ['causal-memory'],
+  },
+  {
+    id: 'read-your-writes',
+    name: 'read your writes violated',
+    description: 'A read returned a value older than a write its own process had already made.',
+    forbiddenBy: ['read-your-writes', 'causal', 'causal-convergence', 'causal-memory'],
+  },
+  {
+    id: 'monotonic-reads',
+    name: 'monotonic reads violated',
+    description: 'A read returned a value older than one an earlier read of the same process returned.',
+    forbiddenBy: ['monotonic-reads', 'causal', 'causal-convergence', 'causal-memory'],
+  },
+  {
+    id: 'monotonic-writes',
+    name: 'monotonic writes violated',
+    description: "A read saw a process's write, then a value older than that process's earlier write.",
+    forbiddenBy: ['monotonic-writes', 'causal', 'causal-convergence', 'causal-memory'],
+  },
+  {
+    id: 'writes-follow-reads',
+    name: 'writes follow reads violated',
+    description: "A read saw a write, then a value older than what that write's process had read before it.",
+    forbiddenBy: ['writes-follow-reads', 'causal', 'causal-convergence', 'causal-memory'],
+  },
+]);
 
 /**
  * Checks a read/write history (single register, or keyed with [key value]) for causal consistency
@@ -94,12 +160,16 @@ export function checkCausal(history: History, options: CausalOptions): CheckResu
     found.push(...findThinAirReads(g).slice(0, limit), ...findSessionViolations(g, consistency, limit));
     for (const a of found) counts[a.id] = (counts[a.id] ?? 0) + 1;
   }
-  return {
-    checker: consistency,
-    valid: found.length === 0,
-    anomalies: found,
-    stats: { ...stats, ...Object.fromEntries(Object.entries(counts).map(([k, v]) => [`found ${k}`, v])) },
-  };
+  return withAnomalyKinds(
+    {
+      checker: consistency,
+      valid: found.length === 0,
+      anomalies: found,
+      stats: { ...stats, ...Object.fromEntries(Object.entries(counts).map(([k, v]) => [`found ${k}`, v])) },
+    },
+    anomalies,
+    Object.keys(counts),
+  );
 }
 
 /** The causal checkers as one registry entry; `consistency` picks the model. */

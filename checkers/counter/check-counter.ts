@@ -1,12 +1,22 @@
+import { anomalyKinds, withAnomalyKinds } from '../../src/core/anomaly-kind.js';
 import type { Anomaly, CheckResult, Checker } from '../../src/core/checker.js';
 import { HistoryError } from '../../src/core/errors.js';
 import type { History, Op } from '../../src/core/op.js';
 import { clientOps } from '../set/client-ops.js';
 
-const anomalies = {
-  'too-low': 'A read is below every value the counter could have had while the read ran.',
-  'too-high': 'A read is above every value the counter could have had while the read ran.',
-} as const;
+/** Every anomaly id this checker can report: the one place each is defined. */
+const anomalies = anomalyKinds([
+  {
+    id: 'too-low',
+    name: 'read too low',
+    description: 'A counter read was below every value the counter could have had while the read ran.',
+  },
+  {
+    id: 'too-high',
+    name: 'read too high',
+    description: 'A counter read was above every value the counter could have had while the read ran.',
+  },
+]);
 
 export interface CounterOptions {
   /** The counter's value before the test; 0 unless given. */
@@ -104,7 +114,7 @@ export function checkCounter(history: History, options: CounterOptions = {}): Ch
     result.valid = 'unknown';
     result.unknownReason = 'the history has no successful read, so nothing can be checked';
   }
-  return result;
+  return withAnomalyKinds(result, anomalies);
 }
 
 /** The counter checker as a registry entry. */

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { withAnomalyKinds } from '../../src/core/anomaly-kind.js';
 import type { Anomaly } from '../../src/core/checker.js';
 import { FaultlineError } from '../../src/core/errors.js';
 import type { Model, ModelOptions } from '../../src/core/model.js';
@@ -8,6 +9,7 @@ import { models, type ModelName } from '../models/index.js';
 import { valueKey } from '../models/value-key.js';
 import type { PartitionLimits } from './check-partition.js';
 import { DEFAULT_BUDGET, type LinearizabilityOptions } from './linearizability-options.js';
+import { LINEARIZABILITY_ANOMALIES } from './linearizability-anomalies.js';
 import type { LinearizabilityResult } from './linearizability-result.js';
 import { partitionHistory } from './partition-history.js';
 import type { PartitionResult } from './partition-result.js';
@@ -141,5 +143,5 @@ export async function checkLinearizability(
         .map((k) => (k.key === undefined ? '' : `key ${valueKey(k.key)}: `) + (k.unknownReason ?? ''))
         .join(' ');
   }
-  return result;
+  return withAnomalyKinds(result, LINEARIZABILITY_ANOMALIES);
 }

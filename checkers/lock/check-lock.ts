@@ -1,13 +1,19 @@
+import { anomalyKinds, withAnomalyKinds } from '../../src/core/anomaly-kind.js';
 import type { Anomaly, CheckResult, Checker } from '../../src/core/checker.js';
 import type { History, Op } from '../../src/core/op.js';
 import { showValue } from '../models/show-value.js';
 import type { ClientOp } from '../set/client-ops.js';
 import { faultsBetween, lockHolds, type LockHold } from './lock-holds.js';
 
-const anomalies = {
-  'overlapping-holds':
-    'An acquire was invoked after another hold was granted and returned ok before anything could have released that hold: two clients held the lock at once.',
-} as const;
+/** Every anomaly id this checker can report: the one place each is defined. */
+const anomalies = anomalyKinds([
+  {
+    id: 'overlapping-holds',
+    name: 'overlapping holds',
+    description:
+      'An acquire was invoked after another hold was granted and returned ok before anything could have released that hold: two clients held the lock at once.',
+  },
+]);
 
 const seconds = (op: Op | undefined): string => (op === undefined ? '?' : `${(op.time / 1e9).toFixed(3)} s`);
 
@@ -66,18 +72,21 @@ export function checkLock(history: History): CheckResult {
     }
   }
   const guarded = holds.flatMap((h) => h.guarded);
-  return {
-    checker: 'lock',
-    valid: found.length === 0,
-    anomalies: found,
-    stats: {
-      holds: holds.length,
-      overlapping: found.length,
-      guardedOps: guarded.length,
-      guardedOk: guarded.filter((g) => g.outcome === 'ok').length,
-      guardedInfo: guarded.filter((g) => g.outcome === 'info').length,
+  return withAnomalyKinds(
+    {
+      checker: 'lock',
+      valid: found.length === 0,
+      anomalies: found,
+      stats: {
+        holds: holds.length,
+        overlapping: found.length,
+        guardedOps: guarded.length,
+        guardedOk: guarded.filter((g) => g.outcome === 'ok').length,
+        guardedInfo: guarded.filter((g) => g.outcome === 'info').length,
+      },
     },
-  };
+    anomalies,
+  );
 }
 
 /** The lock checker as a registry entry. */

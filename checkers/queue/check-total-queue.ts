@@ -1,3 +1,4 @@
+import { anomalyKinds, withAnomalyKinds } from '../../src/core/anomaly-kind.js';
 import type { Anomaly, CheckResult, Checker } from '../../src/core/checker.js';
 import { HistoryError } from '../../src/core/errors.js';
 import type { History, Value } from '../../src/core/op.js';
@@ -5,11 +6,25 @@ import { clientOps } from '../set/client-ops.js';
 import { showValue } from '../models/show-value.js';
 import { valueKey } from '../models/value-key.js';
 
-const anomalies = {
-  lost: 'An acknowledged enqueue was never dequeued, although the queue was drained at the end.',
-  unexpected: 'A dequeue returned an element that no enqueue attempted, or whose enqueues all failed.',
-  duplicated: 'An element was dequeued more times than it was enqueued.',
-} as const;
+/** Every anomaly id this checker can report: the one place each is defined. */
+const anomalies = anomalyKinds([
+  {
+    id: 'lost',
+    name: 'lost element',
+    description:
+      'An acknowledged enqueue was never dequeued, although the queue was drained at the end: the database lost it.',
+  },
+  {
+    id: 'unexpected',
+    name: 'unexpected element',
+    description: 'A dequeue returned an element that no enqueue attempted, or whose enqueues all failed.',
+  },
+  {
+    id: 'duplicated',
+    name: 'duplicated element',
+    description: 'An element was dequeued more times than it was enqueued.',
+  },
+]);
 
 /** Counts of one element across the history. */
 interface Tally {
@@ -150,7 +165,7 @@ export function checkTotalQueue(history: History, options: TotalQueueOptions = {
     result.unknownReason =
       'no successful drain started after the last enqueue, so lost elements cannot be told from ones still queued';
   }
-  return result;
+  return withAnomalyKinds(result, anomalies);
 }
 
 /** The total-queue checker as a registry entry. */

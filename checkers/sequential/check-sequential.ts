@@ -1,3 +1,4 @@
+import { anomalyKinds, withAnomalyKinds } from '../../src/core/anomaly-kind.js';
 import type { Anomaly, CheckResult, Checker } from '../../src/core/checker.js';
 import { FaultlineError } from '../../src/core/errors.js';
 import type { Model, ModelOptions } from '../../src/core/model.js';
@@ -28,9 +29,14 @@ export interface SequentialOptions {
 
 export const DEFAULT_SEQUENTIAL_BUDGET = 1_000_000;
 
-const anomalies = {
-  nonsequential: "No total order of the ops respects every process's program order and the model.",
-} as const;
+/** Every anomaly id this checker can report: the one place each is defined. */
+const anomalies = anomalyKinds([
+  {
+    id: 'nonsequential',
+    name: 'not sequentially consistent',
+    description: "No total order of the ops respects every process's program order and the model.",
+  },
+]);
 
 function resolveModel(model: ModelName | Model, options: ModelOptions): Model {
   if (typeof model !== 'string') return model;
@@ -96,14 +102,11 @@ export function checkSequential(history: History, options: SequentialOptions): C
     valid: CheckResult['valid'],
     found: Anomaly[],
     extra: Partial<CheckResult> = {},
-  ): CheckResult => ({
-    checker: 'sequential',
-    model: model.name,
-    valid,
-    anomalies: found,
-    stats,
-    ...extra,
-  });
+  ): CheckResult =>
+    withAnomalyKinds(
+      { checker: 'sequential', model: model.name, valid, anomalies: found, stats, ...extra },
+      anomalies,
+    );
 
   const unknownKeys: string[] = [];
   // A legal order per key, when the search found one (keys decided by construction have none).

@@ -1,3 +1,4 @@
+import { anomalyKinds, withAnomalyKinds } from '../../src/core/anomaly-kind.js';
 import type { Anomaly, CheckResult, Checker } from '../../src/core/checker.js';
 import { HistoryError } from '../../src/core/errors.js';
 import type { History, Value } from '../../src/core/op.js';
@@ -5,10 +6,20 @@ import { clientOps } from './client-ops.js';
 import { showValue } from '../models/show-value.js';
 import { valueKey } from '../models/value-key.js';
 
-const anomalies = {
-  lost: 'An acknowledged add completed before the final read began, but the read does not contain it.',
-  unexpected: 'The final read contains an element that no add attempted, or whose only add failed.',
-} as const;
+/** Every anomaly id this checker can report: the one place each is defined. */
+const anomalies = anomalyKinds([
+  {
+    id: 'lost',
+    name: 'lost element',
+    description:
+      'An acknowledged add completed before the final read began, but the read does not contain it: the database lost it.',
+  },
+  {
+    id: 'unexpected',
+    name: 'unexpected element',
+    description: 'The final read contains an element that no add attempted, or whose only add failed.',
+  },
+]);
 
 /** Elements by outcome, as found by the set checker. */
 export interface SetReport {
@@ -100,13 +111,16 @@ export function checkSet(history: History): CheckResult {
       element: v,
     });
   }
-  return {
-    checker: 'set',
-    valid: found.length === 0,
-    anomalies: found,
-    stats: { ...stats, lost: report.lost.length, recovered: report.recovered.length, read: present.size },
-    ...report,
-  };
+  return withAnomalyKinds(
+    {
+      checker: 'set',
+      valid: found.length === 0,
+      anomalies: found,
+      stats: { ...stats, lost: report.lost.length, recovered: report.recovered.length, read: present.size },
+      ...report,
+    },
+    anomalies,
+  );
 }
 
 /** The set checker as a registry entry. */

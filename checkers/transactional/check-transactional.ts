@@ -1,8 +1,10 @@
+import { withAnomalyKinds } from '../../src/core/anomaly-kind.js';
 import type { Anomaly, CheckResult } from '../../src/core/checker.js';
 import { FaultlineError } from '../../src/core/errors.js';
 import type { History } from '../../src/core/op.js';
 import type { Verdict } from '../../src/core/verdict.js';
 import { AnomalySink } from './anomaly-sink.js';
+import { TRANSACTIONAL_ANOMALIES } from './transactional-anomalies.js';
 import {
   axiomLevel,
   classifyModels,
@@ -214,37 +216,40 @@ export function checkTransactional(history: History, options: TransactionalOptio
   const counts: Record<string, number> = {};
   for (const a of [...cycles, ...axiomFound]) counts[a.id] = (counts[a.id] ?? 0) + 1;
   for (const [id, c] of sink.counts) counts[id] = (counts[id] ?? 0) + c;
-  return {
-    checker: 'transactional',
-    valid,
-    anomalies,
-    ...(unknownReason === undefined ? {} : { unknownReason }),
-    workload,
-    consistencyModel: model,
-    anomalyTypes: [...found].sort(),
-    anomalyCounts: counts,
-    notModels,
-    alsoNot,
-    possibleModels: possible,
-    realtime,
-    notes: inference.notes,
-    stats: {
-      txns: h.n,
-      committed,
-      indeterminate,
-      aborted: h.n - committed - indeterminate,
-      microOps: h.mopKind.length,
-      keys: h.keyNames.length,
-      ignoredOps: h.ignored,
-      dataEdges,
-      edges: edges.length,
-      cyclicTxns: search.cyclicNodes,
-      searchSteps: search.steps,
-      ...axiomStats,
-      msInfer: Math.round(msInfer),
-      msCycles: Math.round(msCycles),
-      msAxioms: Math.round(msAxioms),
-      ms: Math.round(performance.now() - started),
+  return withAnomalyKinds(
+    {
+      checker: 'transactional',
+      valid,
+      anomalies,
+      ...(unknownReason === undefined ? {} : { unknownReason }),
+      workload,
+      consistencyModel: model,
+      anomalyTypes: [...found].sort(),
+      anomalyCounts: counts,
+      notModels,
+      alsoNot,
+      possibleModels: possible,
+      realtime,
+      notes: inference.notes,
+      stats: {
+        txns: h.n,
+        committed,
+        indeterminate,
+        aborted: h.n - committed - indeterminate,
+        microOps: h.mopKind.length,
+        keys: h.keyNames.length,
+        ignoredOps: h.ignored,
+        dataEdges,
+        edges: edges.length,
+        cyclicTxns: search.cyclicNodes,
+        searchSteps: search.steps,
+        ...axiomStats,
+        msInfer: Math.round(msInfer),
+        msCycles: Math.round(msCycles),
+        msAxioms: Math.round(msAxioms),
+        ms: Math.round(performance.now() - started),
+      },
     },
-  };
+    TRANSACTIONAL_ANOMALIES,
+  );
 }

@@ -1,9 +1,11 @@
+import { withAnomalyKinds } from '../../src/core/anomaly-kind.js';
 import type { CheckResult } from '../../src/core/checker.js';
 import type { History } from '../../src/core/op.js';
 import { AnomalySink } from './anomaly-sink.js';
 import { EdgeList } from './edge-list.js';
 import { inferListAppend } from './list-append-inference.js';
 import { inferRwRegister } from './rw-register-inference.js';
+import { TRANSACTIONAL_ANOMALIES } from './transactional-anomalies.js';
 import { readTxnHistory, type TxnWorkload } from './txn-history.js';
 import { weakIsolation, type WeakLevel } from './weak-isolation.js';
 
@@ -35,11 +37,19 @@ export function checkWeakIsolation(
   );
   const valid = r.valid === true && inf.ambiguous ? 'unknown' : r.valid;
   const unknownReason = valid === 'unknown' ? (r.unknownReason ?? inf.ambiguous) : undefined;
-  return {
-    checker: `weak-isolation/${options.level}`,
-    valid,
-    anomalies: r.anomalies,
-    ...(unknownReason === undefined ? {} : { unknownReason }),
-    stats: { txns: h.n, microOps: h.mopKind.length, ...r.stats, ms: Math.round(performance.now() - started) },
-  };
+  return withAnomalyKinds(
+    {
+      checker: `weak-isolation/${options.level}`,
+      valid,
+      anomalies: r.anomalies,
+      ...(unknownReason === undefined ? {} : { unknownReason }),
+      stats: {
+        txns: h.n,
+        microOps: h.mopKind.length,
+        ...r.stats,
+        ms: Math.round(performance.now() - started),
+      },
+    },
+    TRANSACTIONAL_ANOMALIES,
+  );
 }

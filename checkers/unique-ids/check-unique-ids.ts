@@ -1,12 +1,18 @@
+import { anomalyKinds, withAnomalyKinds } from '../../src/core/anomaly-kind.js';
 import type { Anomaly, CheckResult, Checker } from '../../src/core/checker.js';
 import type { History, Value } from '../../src/core/op.js';
 import { clientOps } from '../set/client-ops.js';
 import { showValue } from '../models/show-value.js';
 import { valueKey } from '../models/value-key.js';
 
-const anomalies = {
-  duplicate: 'Two or more successful generate ops returned the same id.',
-} as const;
+/** Every anomaly id this checker can report: the one place each is defined. */
+const anomalies = anomalyKinds([
+  {
+    id: 'duplicate',
+    name: 'duplicate id',
+    description: 'Two or more successful generate ops returned the same id, which must be unique.',
+  },
+]);
 
 /** Checks a unique-id workload: every ok `generate` returns an id no other ok generate returned. */
 export function checkUniqueIds(history: History): CheckResult {
@@ -42,7 +48,7 @@ export function checkUniqueIds(history: History): CheckResult {
     result.valid = 'unknown';
     result.unknownReason = 'no generate op succeeded, so there is nothing to compare';
   }
-  return result;
+  return withAnomalyKinds(result, anomalies);
 }
 
 /** The unique-ids checker as a registry entry. */

@@ -1,3 +1,4 @@
+import type { AnomalyKinds } from './anomaly-kind.js';
 import type { History } from './op.js';
 import type { Verdict } from './verdict.js';
 
@@ -20,6 +21,8 @@ export interface CheckResult {
   anomalies: Anomaly[];
   /** Why the verdict is unknown, when it is. */
   unknownReason?: string;
+  /** What each reported anomaly id means: the checker's catalog entries for the ids above (see withAnomalyKinds). */
+  anomalyKinds?: AnomalyKinds;
   /** Counters: ops checked, states explored, milliseconds, ... */
   stats?: Record<string, number>;
   /** Checker-specific structured output (JSON-serialisable). */
@@ -33,7 +36,7 @@ export interface CheckResult {
 export interface Checker<Options = Record<string, unknown>> {
   name: string;
   description: string;
-  /** Every anomaly id this checker can report, with a one-line explanation. */
-  anomalies: Readonly<Record<string, string>>;
+  /** Every anomaly id this checker can report: its catalog entry (the one place the id is defined). */
+  anomalies: AnomalyKinds;
   check(history: History, options: Options): CheckResult | Promise<CheckResult>;
 }

@@ -1,6 +1,7 @@
 export * from './op.js';
 export * from './verdict.js';
 export * from './checker.js';
+export * from './anomaly-kind.js';
 export * from './model.js';
 export * from './errors.js';
 export * from './remote.js';

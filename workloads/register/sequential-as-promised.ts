@@ -19,8 +19,14 @@ export function withAllowedNonlinearizable(
 ): CheckResult {
   const refuted = linearizability.valid === false;
   const found = refuted ? linearizability.anomalies.filter((a) => a.id === 'nonlinearizable') : [];
+  // The allowed findings are explained by the linearizability checker's catalog entries.
+  const anomalyKinds = {
+    ...sequential.anomalyKinds,
+    ...(found.length > 0 ? linearizability.anomalyKinds : {}),
+  };
   return {
     ...sequential,
+    ...(Object.keys(anomalyKinds).length > 0 ? { anomalyKinds } : {}),
     consistencyModel: 'sequential',
     anomalyCounts: found.length > 0 ? { nonlinearizable: found.length } : {},
     possibleModels:

@@ -43,6 +43,11 @@ export function anomalyCounts(result: CheckResult): Record<string, number> {
   return counts;
 }
 
+/** What anomaly `id` means, from the catalog entry the checker attached to its result. */
+export function describeKind(result: CheckResult, id: string): string {
+  return result.anomalyKinds?.[id]?.description ?? '(no description)';
+}
+
 /** `G1c (1), G-single (2)`. */
 export function showCounts(counts: Record<string, number>): string {
   return Object.entries(counts)

@@ -1,9 +1,7 @@
-import { causalChecker } from '../../../checkers/causal/check-causal.js';
-import { sequentialChecker } from '../../../checkers/sequential/check-sequential.js';
 import { CONSISTENCY_MODELS } from '../../check/check-plan.js';
 import type { CheckResult } from '../../core/checker.js';
 import type { History } from '../../core/op.js';
-import { anomalyCounts, describeAnomalies, showCounts } from './describe-anomalies.js';
+import { anomalyCounts, describeAnomalies, describeKind, showCounts } from './describe-anomalies.js';
 
 const VERDICT = { true: 'VALID', false: 'INVALID', unknown: 'UNKNOWN' } as const;
 
@@ -38,14 +36,12 @@ export function formatConsistencySummary(result: CheckResult, history: History):
     `  ${scope(result, history)}`,
   ];
   if (result.unknownReason) lines.push(`  unknown because: ${result.unknownReason}`);
-  const table: Readonly<Record<string, string>> =
-    result.checker === 'sequential' ? sequentialChecker.anomalies : causalChecker.anomalies;
   const counts = anomalyCounts(result);
   if (Object.keys(counts).length > 0) {
     lines.push(
       `  ${result.checker === 'sequential' ? 'found' : 'bad patterns found'}: ${showCounts(counts)}`,
     );
-    for (const id of Object.keys(counts)) lines.push(`    ${id}: ${table[id] ?? '(no description)'}`);
+    for (const id of Object.keys(counts)) lines.push(`    ${id}: ${describeKind(result, id)}`);
   }
   lines.push(...describeAnomalies(result, history));
   return lines.join('\n') + '\n';

@@ -1,8 +1,7 @@
-import { TRANSACTIONAL_ANOMALIES } from '../../../checkers/transactional/index.js';
 import { allowedFindings, describeAllowed } from '../../../reports/allowed-findings.js';
 import type { CheckResult } from '../../core/checker.js';
 import type { History } from '../../core/op.js';
-import { anomalyCounts, describeAnomalies, showCounts } from './describe-anomalies.js';
+import { anomalyCounts, describeAnomalies, describeKind, showCounts } from './describe-anomalies.js';
 
 const VERDICT = { true: 'VALID', false: 'INVALID', unknown: 'UNKNOWN' } as const;
 
@@ -33,7 +32,7 @@ export function formatTransactionalSummary(result: CheckResult, history: History
     lines.push(
       `  anomaly types: ${showCounts(Object.fromEntries(types.map((id) => [id, counts[id] ?? 1])))}`,
     );
-    for (const id of types) lines.push(`    ${id}: ${TRANSACTIONAL_ANOMALIES[id] ?? '(no description)'}`);
+    for (const id of types) lines.push(`    ${id}: ${describeKind(result, id)}`);
   }
   const ruledOut = names(result['notModels']);
   const stronger = names(result['alsoNot']);
