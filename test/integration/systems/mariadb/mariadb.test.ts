@@ -17,8 +17,10 @@ describe('mariadb (real MariaDB 10.11 + Galera 4 cluster in Docker)', () => {
       nemesisOptions: { partitionModes: ['one'] },
       nodes: 3,
       concurrency: 6,
-      timeLimitS: 20,
-      nemesisIntervalS: 5,
+      // Galera stalls the whole cluster until the cut-off node is evicted (evs.suspect_timeout=3s in
+      // mariadb-config.ts), so a fault must outlast that stall by a margin for ops to succeed in it.
+      timeLimitS: 24,
+      nemesisIntervalS: 8,
       systemOptions: { isolation: 'repeatable-read' },
       workloadOptions: { isolation: 'repeatable-read', system: 'mariadb' },
     },
@@ -26,6 +28,7 @@ describe('mariadb (real MariaDB 10.11 + Galera 4 cluster in Docker)', () => {
       expect(r.okDuringFaults).toBeGreaterThan(20);
       expect(r.outcome.verdict).not.toBeUndefined();
     },
+    (r) => ` okDuringFaults=${r.okDuringFaults}`,
   );
 
   itFaultedRun(
@@ -46,5 +49,6 @@ describe('mariadb (real MariaDB 10.11 + Galera 4 cluster in Docker)', () => {
       expect(r.okDuringFaults).toBeGreaterThan(20);
       expect(r.outcome.verdict).not.toBeUndefined();
     },
+    (r) => ` okDuringFaults=${r.okDuringFaults}`,
   );
 });
