@@ -25,20 +25,24 @@ function opText(ctx: OpContext, index: number): string {
 /**
  * The failing ops on a timeline (a lane per process, bars from invocation to completion), numbered
  * in the order the search linearized them; ops that could not go next are red and crossed. The axis
- * is event order, not clock time: linearizability depends only on which ops overlap, and equal
- * spacing keeps a 1 µs op as readable as a 5 s one.
+ * is event order, not clock time: each bar runs from its invocation's position in the history to its
+ * completion's. Linearizability depends only on which ops overlap; equal spacing keeps a 1 µs op as
+ * readable as a 5 s one, and a history whose times are all equal (hand-written, imported) draws
+ * the same as a timed one.
  */
 function renderTimeline(ctx: OpContext, cx: LinearizabilityCounterexample): string {
   const involved = [...new Set([...cx.ops, ...cx.steps.map((s) => s.op), ...cx.blocked.map((b) => b.op)])]
     .map((i) => opPair(ctx, i))
     .filter((p) => p !== undefined);
   if (involved.length === 0) return '';
-  const endOf = (p: (typeof involved)[number]): number =>
-    p.done?.time ?? Math.max(...involved.map((q) => q.done?.time ?? q.invoke.time));
-  const times = [...new Set(involved.flatMap((p) => [p.invoke.time, endOf(p)]))].sort((a, b) => a - b);
-  const rank = new Map(times.map((t, i) => [t, i]));
-  const step = (WIDTH - LEFT - 20) / Math.max(1, times.length - 1);
-  const x = (t: number): number => LEFT + rank.get(t)! * step;
+  const doneAt = (p: (typeof involved)[number]): number | undefined =>
+    p.done === undefined ? undefined : ctx.partner[p.index];
+  const last = Math.max(...involved.map((p) => doneAt(p) ?? p.index));
+  const endOf = (p: (typeof involved)[number]): number => doneAt(p) ?? last;
+  const positions = [...new Set(involved.flatMap((p) => [p.index, endOf(p)]))].sort((a, b) => a - b);
+  const rank = new Map(positions.map((t, i) => [t, i]));
+  const step = (WIDTH - LEFT - 20) / Math.max(1, positions.length - 1);
+  const x = (position: number): number => LEFT + rank.get(position)! * step;
   const procs = [...new Set(involved.map((p) => String(p.invoke.process)))].sort(
     (a, b) => Number(a) - Number(b),
   );
@@ -56,7 +60,7 @@ function renderTimeline(ctx: OpContext, cx: LinearizabilityCounterexample): stri
   for (const pair of involved) {
     const row = procs.indexOf(String(pair.invoke.process));
     const y = row * LANE + 14;
-    const x0 = x(pair.invoke.time);
+    const x0 = x(pair.index);
     const w = Math.max(24, x(endOf(pair)) - x0);
     const n = order.get(pair.index);
     const bad = blocked.has(pair.index);
