@@ -130,6 +130,35 @@ describe('faultline check --txn', () => {
     expect(run.stdout).not.toContain('G1c-process');
   });
 
+  // Issue 9's section 3: reading two committed versions of one key is a non-repeatable read, which
+  // Adya's PL-2 allows and read atomic (Cerone; Biswas and Enea) and everything stronger forbid.
+  it.each([
+    ['read-uncommitted', 0],
+    ['read-committed', 0],
+    ['read-atomic', 1],
+    ['repeatable-read', 1],
+    ['snapshot-isolation', 1],
+    ['serializable', 1],
+  ])('a non-repeatable read between committed versions: %s exits %i', (model, status) => {
+    const run = faultline(
+      'check',
+      'examples/rw-register-non-repeatable-read.edn',
+      '--txn',
+      'rw-register',
+      '--consistency',
+      model,
+    );
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(status);
+    expect(run.stdout).toContain('non-repeatable read');
+    expect(run.stdout).not.toContain('internal');
+    // Issue 9's section 6: what was found is said even when the model allows it.
+    if (status === 0)
+      expect(run.stdout).toContain(
+        `valid for ${model}; found G-single (allowed); strongest still possible: read-committed`,
+      );
+  });
+
   it('exits 0 on a valid list-append history (JSONL), naming the strongest models still possible', () => {
     const run = faultline(
       'check',
