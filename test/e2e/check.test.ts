@@ -188,7 +188,9 @@ describe('faultline check --txn', () => {
     );
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('transactional (list-append, serializable): INVALID');
-    expect(run.stdout).toContain('anomaly types: G1c (1)\n    G1c: circular information flow');
+    expect(run.stdout).toContain(
+      'anomaly types: G1c (1)\n    G1c: Transactions read from or overwrote each other in a cycle',
+    );
     expect(run.stdout).toMatch(/ruled out: read-committed, and so the \d+ stronger: .*serializable/);
     expect(run.stdout).toContain('strongest models still possible: read-uncommitted');
     expect(run.stdout).toMatch(
