@@ -4,27 +4,30 @@ import { isPair } from './check-pair.js';
 import { type StringNode, StringNodes } from './string-nodes.js';
 import { valueKey } from './value-key.js';
 
-/** State of the kv-append model: canonical key -> interned string, for keys written so far, and its interned id. */
+/**
+ * State of the kv-append model: the keys written so far (canonical, sorted) with their interned
+ * strings, and the state's interned id. A partition holds one key, so the arrays are short.
+ */
 interface KvAppendState {
-  readonly values: ReadonlyMap<string, StringNode>;
+  readonly keys: readonly string[];
+  readonly values: readonly StringNode[];
   readonly id: number;
 }
 
 /** A string for a state, equal only for equal states: keys (canonical, so without NUL) with length-prefixed values. */
 function hashState(state: KvAppendState): string {
   let out = '';
-  for (const k of [...state.values.keys()].sort()) {
-    const v = state.values.get(k)!.text;
+  state.keys.forEach((k, i) => {
+    const v = state.values[i]!.text;
     out += `${k}\u0000${v.length}\u0000${v}`;
-  }
+  });
   return out;
 }
 
-/** The interning key of a state's map: its keys (sorted unless one) with their strings' node ids. */
-function idKey(values: ReadonlyMap<string, StringNode>): string {
-  if (values.size === 1) for (const [k, v] of values) return `${k}\u0000${v.id}`;
+/** The interning key of a state of several keys: its keys with their strings' node ids. */
+function idKey(keys: readonly string[], values: readonly StringNode[]): string {
   let out = '';
-  for (const k of [...values.keys()].sort()) out += `${k}\u0000${values.get(k)!.id}\u0000`;
+  keys.forEach((k, i) => (out += `${k}\u0000${values[i]!.id}\u0000`));
   return out;
 }
 
@@ -41,21 +44,43 @@ function idKey(values: ReadonlyMap<string, StringNode>): string {
 export const kvAppend: ModelFactory = (options: ModelOptions = {}): Model<KvAppendState> => {
   const strings = new StringNodes();
   const initial = strings.put(typeof options.initial === 'string' ? options.initial : '');
-  const ids = new Map<string, number>();
-  const keys = new Map<Value, string>();
-  const read = (state: KvAppendState, k: string): StringNode => state.values.get(k) ?? initial;
+  /** State ids: of one key, by key then node id; of several, by `idKey`. */
+  const single = new Map<string, number[]>();
+  const several = new Map<string, number>();
+  let nextId = 1;
+  const canonicalKeys = new Map<Value, string>();
   const canonical = (key: Value): string => {
-    let k = keys.get(key);
-    if (k === undefined) keys.set(key, (k = valueKey(key)));
+    let k = canonicalKeys.get(key);
+    if (k === undefined) canonicalKeys.set(key, (k = valueKey(key)));
     return k;
   };
-  const make = (values: ReadonlyMap<string, StringNode>): KvAppendState => {
-    const key = idKey(values);
-    let id = ids.get(key);
-    if (id === undefined) ids.set(key, (id = ids.size + 1));
-    return { values, id };
+  const make = (keys: readonly string[], values: readonly StringNode[]): KvAppendState => {
+    if (keys.length === 1) {
+      let byNode = single.get(keys[0]!);
+      if (byNode === undefined) single.set(keys[0]!, (byNode = []));
+      const id = (byNode[values[0]!.id] ??= nextId++);
+      return { keys, values, id };
+    }
+    const key = idKey(keys, values);
+    let id = several.get(key);
+    if (id === undefined) several.set(key, (id = nextId++));
+    return { keys, values, id };
   };
-  const empty: KvAppendState = { values: new Map(), id: 0 };
+  /** The state with `k` set to `node`. */
+  const set = (state: KvAppendState, at: number, k: string, node: StringNode): KvAppendState => {
+    if (at >= 0) {
+      const values = state.values.slice();
+      values[at] = node;
+      return make(state.keys, values);
+    }
+    if (state.keys.length === 0) return make([k], [node]);
+    const keys = [...state.keys, k].sort();
+    const i = keys.indexOf(k);
+    const values = state.values.slice();
+    values.splice(i, 0, node);
+    return make(keys, values);
+  };
+  const empty: KvAppendState = { keys: [], values: [], id: 0 };
   return {
     name: 'kv-append',
     description: 'A map of strings with get, put and append, ops on [key value]; checked key by key.',
@@ -64,16 +89,17 @@ export const kvAppend: ModelFactory = (options: ModelOptions = {}): Model<KvAppe
     step: (state, op) => {
       const [key, value] = op.value as [Value, Value];
       const k = canonical(key);
-      const current = read(state, k);
+      const at = state.keys.length === 1 ? (state.keys[0] === k ? 0 : -1) : state.keys.indexOf(k);
+      const current = at >= 0 ? state.values[at]! : initial;
       if (op.f === 'get')
         return op.crashed || strings.equals(current, (value as string | null) ?? '') ? state : null;
       const next = op.f === 'put' ? strings.put(value as string) : strings.append(current, value as string);
-      return next === current ? state : make(new Map(state.values).set(k, next));
+      return next === current ? state : set(state, at, k, next);
     },
     hash: hashState,
     id: (state) => state.id,
     show: (state) =>
-      `{${[...state.values.entries()].map(([k, v]) => `${k} ${JSON.stringify(v.text)}`).join(', ')}}`,
+      `{${state.keys.map((k, i) => `${k} ${JSON.stringify(state.values[i]!.text)}`).join(', ')}}`,
     validate: (f, value, type) => {
       if (f !== 'get' && f !== 'put' && f !== 'append')
         return `kv-append ops are get, put and append, not ${f}`;

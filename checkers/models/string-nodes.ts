@@ -31,8 +31,6 @@ export class StringNodes {
   /** h1 -> ids with that hash (a chain, usually of one). */
   private readonly byHash = new Map<number, number | number[]>();
   private readonly pieces = new Map<string, Piece>();
-  /** (parent id, appended string) -> child id, so a repeated append costs one lookup. */
-  private readonly children: Map<string, number>[] = [];
 
   /** The node of `s`. */
   put(s: string): StringNode {
@@ -43,15 +41,10 @@ export class StringNodes {
   /** The node of `node.text + s`. */
   append(node: StringNode, s: string): StringNode {
     if (s.length === 0) return node;
-    const kids = (this.children[node.id] ??= new Map<string, number>());
-    const known = kids.get(s);
-    if (known !== undefined) return this.nodes[known]!;
     const p = this.piece(s);
     const h1 = (Math.imul(node.h1, p.p1) + p.h1) | 0;
     const h2 = (Math.imul(node.h2, p.p2) + p.h2) | 0;
-    const child = this.intern(node.text + s, node.length + s.length, h1, h2);
-    kids.set(s, child.id);
-    return child;
+    return this.intern(node.text + s, node.length + s.length, h1, h2);
   }
 
   /** Whether `node` holds exactly `s` (hashes first, so a mismatch rarely reads the string). */
