@@ -10,6 +10,16 @@ export interface KvHistoryOptions {
   keys?: number;
   /** Rewrite one get in the last third to a stale value, which makes the history not linearizable. */
   stale?: boolean;
+  /**
+   * How long ops take. `busy` (the default): every step completes or applies a random client's op,
+   * so latencies are geometric around twice the client count and every key sees ~clients/keys
+   * overlapping writes throughout. `heavy-tailed`: each op's duration is log-normal (median 1,
+   * sigma `sigma`), as in Porcupine's recorded lab histories, where a few clients finish a dozen
+   * ops while another's first op is still pending.
+   */
+  latency?: 'busy' | 'heavy-tailed';
+  /** Log-normal sigma of the heavy-tailed durations (default 1.5). */
+  sigma?: number;
   seed: number;
 }
 
@@ -31,6 +41,7 @@ interface InFlight {
  * can bring it back.
  */
 export function generateKvHistory(options: KvHistoryOptions): Op[] {
+  if (options.latency === 'heavy-tailed') return generateHeavyTailed(options);
   const rng = createRng(options.seed);
   const keys = options.keys ?? 10;
   const store = new Map<string, string>();
@@ -75,6 +86,86 @@ export function generateKvHistory(options: KvHistoryOptions): Op[] {
     if (op.f !== 'get') writes.push({ key: op.key, before: op.seen, done });
     slots[c] = undefined;
     open--;
+  }
+  if (options.stale) staleGet(out, writes, rng);
+  return out;
+}
+
+/** A client's op in the heavy-tailed simulation: applied at `applyAt`, completed at `doneAt`. */
+interface Timed extends InFlight {
+  applyAt: number;
+  doneAt: number;
+}
+
+/**
+ * Every client invokes its next op as soon as the last one returns (as Porcupine's lab clients
+ * do); an op lasts a log-normal duration and takes effect at a uniform instant inside it.
+ * Events are taken in time order.
+ */
+function generateHeavyTailed(options: KvHistoryOptions): Op[] {
+  const rng = createRng(options.seed);
+  const keys = options.keys ?? 10;
+  const sigma = options.sigma ?? 1.5;
+  const store = new Map<string, string>();
+  const out: Op[] = [];
+  const slots: (Timed | undefined)[] = new Array<Timed | undefined>(options.clients).fill(undefined);
+  const counts = new Array<number>(options.clients).fill(0);
+  const writes: { key: string; before: string; done: number }[] = [];
+  const duration = (): number => {
+    // Box-Muller: a standard normal from two uniforms.
+    const z = Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next());
+    return Math.exp(sigma * z);
+  };
+  const emit = (type: Op['type'], process: number, f: string, value: Value, time: number): number => {
+    const index = out.length;
+    out.push({ index, type, process, f, value, time: Math.round(time * 1e6) });
+    return index;
+  };
+  let invoked = 0;
+  const invoke = (c: number, now: number): void => {
+    if (invoked >= options.ops) {
+      slots[c] = undefined;
+      return;
+    }
+    const r = rng.next();
+    const f = r < 0.4 ? 'get' : r < 0.5 ? 'put' : 'append';
+    const key = String(rng.int(keys));
+    const value = f === 'get' ? '' : `x ${c} ${counts[c]!++} y`;
+    const d = duration();
+    const op: Timed = {
+      f,
+      key,
+      value,
+      applied: false,
+      seen: '',
+      invokeIndex: 0,
+      applyAt: now + rng.next() * d,
+      doneAt: now + d,
+    };
+    op.invokeIndex = emit('invoke', c, f, [key, f === 'get' ? null : value], now);
+    slots[c] = op;
+    invoked++;
+  };
+  for (let c = 0; c < options.clients; c++) invoke(c, 0);
+  for (;;) {
+    let c = -1;
+    let at = Infinity;
+    slots.forEach((op, i) => {
+      const t = op === undefined ? Infinity : op.applied ? op.doneAt : op.applyAt;
+      if (t < at) [c, at] = [i, t];
+    });
+    if (c < 0) break;
+    const op = slots[c]!;
+    if (!op.applied) {
+      op.applied = true;
+      op.seen = store.get(op.key) ?? '';
+      if (op.f === 'put') store.set(op.key, op.value);
+      else if (op.f === 'append') store.set(op.key, op.seen + op.value);
+      continue;
+    }
+    const done = emit('ok', c, op.f, [op.key, op.f === 'get' ? op.seen : op.value], at);
+    if (op.f !== 'get') writes.push({ key: op.key, before: op.seen, done });
+    invoke(c, at);
   }
   if (options.stale) staleGet(out, writes, rng);
   return out;
