@@ -22,9 +22,21 @@ export interface RunOptions {
 
 /** Below this many ops in all, threads cost more than they save. */
 const MIN_OPS_FOR_WORKERS = 20_000;
-/** The budget of the first round of keys; each later round has GROWTH times more, up to the key's budget. */
-const FIRST_SLICE = 16_384;
+/** The least budget of a round: smaller slices cost more in set-up than they can decide. */
+const MIN_SLICE = 16_384;
 const GROWTH = 4;
+
+/**
+ * The budgets of the rounds, ending at the full budget, each GROWTH times the one before, the first
+ * at least MIN_SLICE (31,250 for the default 2M). Counting down from the full budget keeps the
+ * restarts' cost under 1/(GROWTH-1) of it for any budget; counting up from MIN_SLICE would, for a
+ * budget just above a power of GROWTH, spend more on restarts than on the last round.
+ */
+export function budgetSlices(full: number): number[] {
+  const out = [full];
+  while (Math.floor(out[0]! / GROWTH) >= MIN_SLICE) out.unshift(Math.floor(out[0]! / GROWTH));
+  return out;
+}
 
 /** Partitions largest first (then by index), so one big key does not start last; the order is deterministic. */
 function bySizeDescending(parts: readonly Partition[]): number[] {
@@ -48,9 +60,8 @@ function final(v: KeyVerdict, budget: number, full: number): boolean {
 /**
  * Checks partitions, one result per partition (undefined for those skipped after a refutation).
  * When stopping at the first refutation, keys are interleaved in rounds of growing budget slices
- * (FIRST_SLICE, then GROWTH times more, up to the per-key budget), so an easy refutation is never
- * held up behind a hard key; a key undecided within its slice is searched afresh in the next
- * round, which costs at most 1/(GROWTH-1) more. The first round that refutes a key ends the check:
+ * (`budgetSlices`), so an easy refutation is never held up behind a hard key; a key undecided
+ * within its slice is searched afresh in the next round, which costs less than 1/(GROWTH-1) more. The first round that refutes a key ends the check:
  * the reported key is the first refuted one in size order, and the keys after it in that round are
  * skipped, so the verdict and the key do not depend on the number of workers or machine speed. A
  * key's verdict never depends on the slice: a decided search is exact, and the last slice is the
@@ -70,9 +81,9 @@ export async function runPartitions(
   const watchdog = deadlineWatchdog(pool, shared.deadline);
   try {
     let pending = bySizeDescending(parts);
-    let slice = options.stopOnFailure ? FIRST_SLICE : full;
-    while (pending.length > 0) {
-      const budget = pending.length === 1 ? full : Math.min(full, slice);
+    const slices = options.stopOnFailure ? budgetSlices(full) : [full];
+    for (let round = 0; pending.length > 0; round++) {
+      const budget = pending.length === 1 ? full : slices[Math.min(round, slices.length - 1)]!;
       // Without a stop at the first refutation, workers explain refuted keys themselves, in parallel.
       const tasks: KeyTask[] = pending.map((id) => ({
         id,
@@ -95,7 +106,6 @@ export async function runPartitions(
       if (refuted !== undefined && options.stopOnFailure) break;
       if (verdicts.some((v) => v === undefined)) break; // the deadline passed
       pending = undecided;
-      slice *= GROWTH;
     }
   } finally {
     if (watchdog) clearTimeout(watchdog);

@@ -1,6 +1,8 @@
 // Scheduling of keys, memory caps and counterexample bounds: a hard key never holds up a refutation,
 // the reported key does not depend on workers, and a cap ends a key `unknown`, never a crash.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { budgetSlices } from '../../../../checkers/linearizability/run-partitions.js';
 import { checkLinearizability } from '../../../../checkers/linearizability/check-linearizability.js';
 import type { LinearizabilityOptions } from '../../../../checkers/linearizability/linearizability-options.js';
 import type { Op } from '../../../../src/core/op.js';
@@ -26,6 +28,21 @@ const easyRefuted: EventSpec[] = [
 const kv: LinearizabilityOptions = { model: 'kv-append', workers: 0 };
 
 describe('key scheduling', () => {
+  it('budget slices end at the full budget and cost less than a third of it in restarts, for any budget', () => {
+    expect(budgetSlices(2_000_000)).toEqual([31_250, 125_000, 500_000, 2_000_000]);
+    expect(budgetSlices(1_000)).toEqual([1_000]);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 100_000_000 }), (full) => {
+        const slices = budgetSlices(full);
+        expect(slices.at(-1)).toBe(full);
+        expect(slices[0]! >= 16_384 || slices.length === 1).toBe(true);
+        for (let i = 1; i < slices.length; i++) expect(slices[i - 1]).toBe(Math.floor(slices[i]! / 4));
+        const restarts = slices.slice(0, -1).reduce((sum, b) => sum + b, 0);
+        expect(restarts).toBeLessThan(full / 3);
+      }),
+    );
+  });
+
   it('a hard key does not hold up the refutation of an easy one, and is skipped', async () => {
     const h = history(...hardKey(14), ...easyRefuted);
     const result = await checkLinearizability(h, kv);
