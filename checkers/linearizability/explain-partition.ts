@@ -57,9 +57,10 @@ function firstUnplaced(ops: readonly PartitionOp[], deepest: readonly number[]):
 }
 
 /** Replays the deepest prefix of a failed search on the shrunk ops and says why nothing can follow it. */
-function explain(model: Model, part: Partition, shrunk: Shrunk, budget: number): Counterexample {
+function explain(model: Model, part: Partition, shrunk: Shrunk, limits: ExplainLimits): Counterexample {
   const ops = shrunk.ops;
-  const deepest = shrunk.deepest ?? decideLinearizable(model, ops, { budget }).deepest;
+  const deepest =
+    shrunk.deepest ?? decideLinearizable(model, ops, { budget: limits.budget, ...deadline(limits) }).deepest;
   const relaxedIdx = new Set(ops.filter((op) => op.type === 'info').map((op) => op.index));
   const originalType = new Map(part.ops.map((op) => [op.index, op.type]));
   const d = (op: PartitionOp): CounterexampleOp =>
@@ -136,7 +137,7 @@ export function explainPartition(
     shrunk = shrinkFailure(model, ops, { work, trialBudget: limits.budget, ...deadline(limits) }, from);
     if (shrunk.ops.length === ops.length && shrunk.deepest === undefined) shrunk.deepest = verdict.deepest;
   }
-  return explain(model, part, shrunk, limits.budget);
+  return explain(model, part, shrunk, limits);
 }
 
 function deadline(limits: ExplainLimits): { deadline?: number } {

@@ -133,7 +133,7 @@ function weaken(model: Model, start: Shrunk, trials: Trials): Shrunk {
     op.type === 'info' || model.isReadOnly(op.model) ? 'keep' : (relax(model, op) ?? 'keep');
   let current = start;
   const dropped = dropUnobserved(model, current.ops);
-  if (dropped.length < current.ops.length) current = { ops: dropped };
+  if (dropped.length < current.ops.length && trials.fails(dropped)) current = trials.last!;
   for (const weakenOp of [removeReads, relaxWrites]) {
     let size = Math.max(1, current.ops.length >> 1);
     for (;;) {
@@ -154,8 +154,11 @@ function weaken(model: Model, start: Shrunk, trials: Trials): Shrunk {
           }
         }
         if (weakened && trials.fails(candidate)) {
+          current = trials.last!;
+          // Dropping unobserved info ops keeps a refuted history refuted; searching it again gives
+          // the witness its own deepest prefix, which the explanation replays.
           const live = dropUnobserved(model, candidate);
-          current = live.length < candidate.length ? { ops: live } : trials.last!;
+          if (live.length < candidate.length && trials.fails(live)) current = trials.last!;
           changed = true;
         }
       }

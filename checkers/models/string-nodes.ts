@@ -31,20 +31,38 @@ export class StringNodes {
   /** h1 -> ids with that hash (a chain, usually of one). */
   private readonly byHash = new Map<number, number | number[]>();
   private readonly pieces = new Map<string, Piece>();
+  /** Nodes of `put`, by string. */
+  private readonly roots = new Map<string, StringNode>();
+  /**
+   * By node id, the nodes `append` made from it, by appended string: a search repeats the same
+   * appends many times, and a hit must not compare the (long) strings again.
+   */
+  private readonly children: (Map<string, StringNode> | undefined)[] = [];
 
   /** The node of `s`. */
   put(s: string): StringNode {
-    const p = this.piece(s);
-    return this.intern(s, s.length, p.h1, p.h2);
+    let node = this.roots.get(s);
+    if (node === undefined) {
+      const p = this.piece(s);
+      node = this.intern(s, s.length, p.h1, p.h2);
+      this.roots.set(s, node);
+    }
+    return node;
   }
 
   /** The node of `node.text + s`. */
   append(node: StringNode, s: string): StringNode {
     if (s.length === 0) return node;
+    let made = this.children[node.id];
+    const known = made?.get(s);
+    if (known !== undefined) return known;
     const p = this.piece(s);
     const h1 = (Math.imul(node.h1, p.p1) + p.h1) | 0;
     const h2 = (Math.imul(node.h2, p.p2) + p.h2) | 0;
-    return this.intern(node.text + s, node.length + s.length, h1, h2);
+    const child = this.intern(node.text + s, node.length + s.length, h1, h2);
+    if (made === undefined) this.children[node.id] = made = new Map();
+    made.set(s, child);
+    return child;
   }
 
   /** Whether `node` holds exactly `s` (hashes first, so a mismatch rarely reads the string). */
