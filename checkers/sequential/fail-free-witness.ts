@@ -11,7 +11,7 @@ import type { SeqOp } from './process-sequences.js';
 /** Rounds of the two-pass witness before it gives up (each gates the failed comparisons that stuck). */
 export const WITNESS_ROUNDS = 6;
 
-/** Moved orders (see relocateFreeWrites) the witness may rebuild per round, for stuck failed comparisons. */
+/** Moved orders (see relocateFreeWrites) the witness may rebuild for stuck failed comparisons, in all rounds. */
 export const RELOCATION_TRIES = 32;
 
 /**
@@ -21,7 +21,7 @@ export const RELOCATION_TRIES = 32;
  * the order is rebuilt from its constraints with a side chosen for each (orderByConstraints).
  * For those that fit no side, an unobserved write of their key (placed too early by the block
  * witness, or a crashed one it left out) is moved into their value's span (relocateFreeWrites),
- * up to `relocations` times. Failed comparisons still stuck are handed to the next
+ * up to `relocations` moves tried in all. Failed comparisons still stuck are handed to the next
  * round's block witness, which places them itself (and so picks another write order). The result
  * is checked whole (isWitness), so it only ever proves `valid`; undefined says nothing.
  */
@@ -35,13 +35,14 @@ export function failFreeWitness(
   relocations = RELOCATION_TRIES,
 ): SeqOp[] | undefined {
   const gated = new Set<PartitionOp>();
+  const budget = { left: relocations };
   for (let round = 0; round < rounds; round++) {
     const rest = sequences.map((seq) => seq.filter((s) => s.op.type !== 'fail' || gated.has(s.op)));
     const some = keys.map((k) => ({ ...k, observations: k.observations.filter((op) => gated.has(op)) }));
     const order = blockWitness(model, rest, some, keys.length, inner);
     if (order === undefined) return undefined;
     const witness = (o: SeqOp[]): boolean => isWitness(model, o, sequences, keys.length);
-    const full = complete(order, sequences, initial, inner, witness, relocations);
+    const full = complete(order, sequences, initial, inner, witness, budget);
     if ('order' in full) return witness(full.order) ? full.order : undefined;
     if (full.stuck.length === 0) return undefined;
     for (const s of full.stuck) gated.add(s.op);
@@ -53,7 +54,7 @@ export function failFreeWitness(
  * The failed comparisons inserted into `order`, the order rebuilt from constraints when some fit
  * nowhere, and, for those still stuck, unobserved writes moved into their value's span
  * (relocateFreeWrites): a move is kept when fewer are stuck after it, and the first complete
- * order that `witness` accepts ends the search. At most `tries` moved orders are rebuilt.
+ * order that `witness` accepts ends the search. Each moved order rebuilt takes one from `budget`.
  */
 function complete(
   start: SeqOp[],
@@ -61,11 +62,10 @@ function complete(
   initial: Value,
   inner: (v: Value) => Value,
   witness: (order: SeqOp[]) => boolean,
-  tries: number,
+  budget: { left: number },
 ): { order: SeqOp[] } | { stuck: SeqOp[] } {
   let order: readonly SeqOp[] = start;
   let full = solve(order, sequences, initial, inner);
-  const budget = { left: tries };
   while ('stuck' in full && full.stuck.length > 0) {
     const better = relocated(order, full.stuck, sequences, initial, inner, witness, budget);
     if (better === undefined) break;
