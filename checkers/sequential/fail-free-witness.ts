@@ -54,7 +54,8 @@ export function failFreeWitness(
  * The failed comparisons inserted into `order`, the order rebuilt from constraints when some fit
  * nowhere, and, for those still stuck, unobserved writes moved into their value's span
  * (relocateFreeWrites): a move is kept when fewer are stuck after it, and the first complete
- * order that `witness` accepts ends the search. Each moved order rebuilt takes one from `budget`.
+ * order that `witness` accepts ends the search. A comparison none of whose moves helped is not
+ * tried again. Each moved order rebuilt takes one from `budget`.
  */
 function complete(
   start: SeqOp[],
@@ -66,8 +67,10 @@ function complete(
 ): { order: SeqOp[] } | { stuck: SeqOp[] } {
   let order: readonly SeqOp[] = start;
   let full = solve(order, sequences, initial, inner);
+  // Failed comparisons none of whose moves helped; not tried again in this round.
+  const hopeless = new Set<SeqOp>();
   while ('stuck' in full && full.stuck.length > 0) {
-    const better = relocated(order, full.stuck, sequences, initial, inner, witness, budget);
+    const better = relocated(order, full.stuck, sequences, initial, inner, witness, budget, hopeless);
     if (better === undefined) break;
     [order, full] = better;
   }
@@ -83,8 +86,10 @@ function relocated(
   inner: (v: Value) => Value,
   witness: (order: SeqOp[]) => boolean,
   budget: { left: number },
+  hopeless: Set<SeqOp>,
 ): [SeqOp[], { order: SeqOp[] } | { stuck: SeqOp[] }] | undefined {
   for (const f of stuck) {
+    if (hopeless.has(f)) continue;
     for (const moved of relocateFreeWrites(order, sequences, f, initial, inner)) {
       if (budget.left-- <= 0) return undefined;
       const next = solve(moved, sequences, initial, inner);
@@ -92,6 +97,7 @@ function relocated(
         'order' in next ? witness(next.order) : next.stuck.length > 0 && next.stuck.length < stuck.length;
       if (fewer) return [moved, next];
     }
+    hopeless.add(f);
   }
   return undefined;
 }
