@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { partitionHistory } from '../../../../checkers/linearizability/partition-history.js';
 import { models } from '../../../../checkers/models/index.js';
 import type { KeyBlocks } from '../../../../checkers/sequential/block-witness.js';
+import { checkSequential } from '../../../../checkers/sequential/check-sequential.js';
 import { failFreeWitness } from '../../../../checkers/sequential/fail-free-witness.js';
 import { isWitness } from '../../../../checkers/sequential/is-witness.js';
 import { processSequences, type SeqOp } from '../../../../checkers/sequential/process-sequences.js';
@@ -137,8 +138,17 @@ describe('the fail-free witness with relocated writes', () => {
     });
   }
 
+  it('gives the checker its valid verdict (the fail-free witness decides)', () => {
+    for (const h of [earlyWrite, crashedWrite, chainedWrites]) {
+      const result = checkSequential(h, { model: 'cas-register', independent: true });
+      expect(result.valid).toBe(true);
+      expect(result.stats?.['failFreeWitness']).toBe(1);
+    }
+  });
+
   it('finds no witness when the write that would move is observed', () => {
     expect(bruteForceSequential(observedWrite, { model: 'cas-register', independent: true })).toBe(false);
     expect(witness(observedWrite)).toBeUndefined();
+    expect(checkSequential(observedWrite, { model: 'cas-register', independent: true }).valid).toBe(false);
   });
 });
