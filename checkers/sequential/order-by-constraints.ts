@@ -58,10 +58,10 @@ class ConstraintGraph {
  * the next write of its key; and for a failed comparison of value a, either before a's write or
  * after the next write (values are unique, so elsewhere the key holds another value). Every
  * linear extension is then legal, because each op sits inside the span of the value it needs
- * (or outside it, for a failed comparison). The inserted failed comparisons keep the side of a's
- * span their slot gives them (all consistent with one order, so acyclic); each misfit gets the
- * side "after", else "before", that closes no cycle. undefined when some misfit has neither: that
- * write order fails, another might not, so nothing follows.
+ * (or outside it, for a failed comparison). The inserted failed comparisons first keep the side
+ * of a's span their slot gives them (all consistent with one order, so acyclic); then each misfit
+ * gets the side "after", else "before", that closes no cycle. undefined when some misfit has
+ * neither: that write order fails, another might not, so nothing follows.
  */
 export function orderByConstraints(
   order: readonly SeqOp[],
@@ -130,13 +130,15 @@ export function orderByConstraints(
     return preferBefore ? before() || after() : after() || before();
   };
   const stuck: SeqOp[] = [];
-  for (const s of insertion.misfits) if (!place(s, false)) stuck.push(s);
-  // Failed comparisons the order holds itself (gated ones) keep their side too, as slot = position.
+  // First the sides the order gives: failed comparisons it holds itself (gated ones, slot =
+  // position) and the inserted ones. Then the misfits, so that only they can get stuck when the
+  // order is legal (their constraints would otherwise crowd out the others').
   const held = order.flatMap((s, i): [SeqOp, number][] => (s.op.type === 'fail' ? [[s, i]] : []));
   for (const [s, slot] of [...held, ...insertion.slots]) {
     const side = sides(s);
     if (!place(s, side?.head !== undefined && slot <= writes[s.part]!.at[side.j]!)) stuck.push(s);
   }
+  for (const s of insertion.misfits) if (!place(s, false)) stuck.push(s);
   if (stuck.length > 0) return { stuck };
   const sorted = g.topological();
   return sorted === undefined ? { stuck: [] } : { order: sorted.map((v) => nodes[v]!) };

@@ -148,6 +148,9 @@ function dirtyUpdateCase(h: TxnHistory, sink: AnomalySink, ko: KeyOrder, k: numb
  * Each txn's appends to a key form one version: they must show in the version order together and
  * in the txn's order. A read that shows only some of them (other than a prefix the order ends in,
  * which is G1b), or with another txn's appends in between, is explained by no version order.
+ * Aborted txns count too: their appends stay in the key's sequence as they were made, so a read
+ * that shows an aborted txn's later append without its earlier one shows a state that never
+ * existed (PL-1 allows reading aborted states, G1a, but only states that existed).
  */
 function fracturedAppendCase(h: TxnHistory, sink: AnomalySink, ko: KeyOrder, k: number): void {
   const n = ko.order.length;
@@ -155,8 +158,9 @@ function fracturedAppendCase(h: TxnHistory, sink: AnomalySink, ko: KeyOrder, k: 
   let w = -1;
   let appends: Value[] = [];
   let next = 0;
-  for (let i = ko.nextLive[0]!; i < n; i = ko.nextLive[i + 1]!) {
+  for (let i = 0; i < n; i++) {
     const wi = ko.posWriter[i]!;
+    if (wi < 0) continue; // garbage or unattributed: reported or unknown elsewhere
     let bad = false;
     if (wi !== w) {
       bad = (w >= 0 && next < appends.length) || done.has(wi);
@@ -187,13 +191,27 @@ function appendsOf(h: TxnHistory, t: number, k: number): Value[] {
   return out;
 }
 
-/** ww between the writers of consecutive live positions (aux: the earlier position). */
+/**
+ * ww between the writers of consecutive live positions (aux: the earlier position), and also
+ * between consecutive attributed positions when one of the writers aborted. A read showing an
+ * aborted append places that txn in the key's sequence (read uncommitted allows the read, G1a), so
+ * a write cycle through it is still G0; models above read uncommitted are ruled out by G1a anyway.
+ */
 function appendEdges(h: TxnHistory, edges: EdgeList, ko: KeyOrder, k: number): void {
   const n = ko.order.length;
   for (let i = ko.nextLive[0]!; i < n;) {
     const j = ko.nextLive[i + 1]!;
     if (j >= n) break;
     if (ko.posWriter[i] !== ko.posWriter[j]) edges.add(ko.posWriter[i]!, ko.posWriter[j]!, WW, k, i);
+    i = j;
+  }
+  if (ko.firstFailed < 0) return;
+  let i = -1;
+  for (let j = 0; j < n; j++) {
+    const b = ko.posWriter[j]!;
+    if (b < 0) continue;
+    const a = i < 0 ? -1 : ko.posWriter[i]!;
+    if (a >= 0 && a !== b && (h.status[a] === FAIL || h.status[b] === FAIL)) edges.add(a, b, WW, k, i);
     i = j;
   }
 }
@@ -214,12 +232,26 @@ function unobservedAppends(
   for (let i = ko.order.length - 1; i >= 0 && lastWriter < 0; i--) {
     if (ko.posWriter[i]! >= 0 && h.status[ko.posWriter[i]!] !== FAIL) lastWriter = ko.posWriter[i]!;
   }
+  // The last attributed writer, aborted ones included (see appendEdges).
+  let lastAny = -1;
+  for (let i = ko.order.length - 1; i >= 0 && lastAny < 0; i--) lastAny = ko.posWriter[i]!;
+  const abortedLast = lastAny >= 0 && h.status[lastAny] === FAIL;
+  const aborted = new Set<number>();
   for (const [vk, m] of idx.writers[k]!) {
     const wt = h.mopTxn[m]!;
+    if (ko.pos.has(vk) || ko.unobserved.includes(wt)) continue;
+    if (h.status[wt] === FAIL) {
+      // An aborted txn some read shows is in the sequence: its other appends follow the shown ones.
+      if (!observed.has(wt) || aborted.has(wt)) continue;
+      aborted.add(wt);
+      if (lastAny >= 0 && lastAny !== wt) edges.add(lastAny, wt, WW, k, UNOBSERVED);
+      continue;
+    }
     const committed = h.status[wt] === OK || (h.status[wt] === INFO && observed.has(wt));
-    if (!committed || ko.pos.has(vk) || ko.unobserved.includes(wt)) continue;
+    if (!committed) continue;
     ko.unobserved.push(wt);
     if (lastWriter >= 0) edges.add(lastWriter, wt, WW, k, UNOBSERVED);
+    if (abortedLast && lastAny !== wt) edges.add(lastAny, wt, WW, k, UNOBSERVED);
   }
 }
 

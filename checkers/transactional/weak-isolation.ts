@@ -9,6 +9,7 @@ import type { ReadFrom } from './inference.js';
 import { SessionWriters } from './session-writers.js';
 import { FAIL, WRITE, type TxnHistory } from './txn-history.js';
 import { keyName, txnName } from './txn-names.js';
+import { UNOBSERVED } from './list-append-explain.js';
 import { showValue } from '../models/show-value.js';
 
 export type WeakLevel = 'read-committed' | 'read-atomic' | 'causal';
@@ -65,8 +66,12 @@ export function weakIsolation(
   const extraOrig: number[] = [];
   if (extra) {
     for (let e = 0; e < extra.list.length; e++) {
-      // Only orders a read showed (aux >= 0); an append no read showed may sit anywhere in a weak model.
-      if (extra.list.kind[e] !== WW || extra.list.aux[e]! < 0) continue;
+      // Orders a read showed (aux >= 0), and a committed append no read showed after the last one
+      // shown (UNOBSERVED: a read is a prefix of the key's sequence, which follows commit order);
+      // not an order a completion assumed, nor edges of aborted txns (ruled out as G1a already).
+      const aux = extra.list.aux[e]!;
+      if (extra.list.kind[e] !== WW || (aux < 0 && aux !== UNOBSERVED)) continue;
+      if (h.status[extra.list.from[e]!] === FAIL || h.status[extra.list.to[e]!] === FAIL) continue;
       co.add(extra.list.from[e]!, extra.list.to[e]!, WW, extra.list.key[e]!, -2 - extraOrig.length);
       extraOrig.push(e);
     }

@@ -1,7 +1,8 @@
 // The fail-free witness alone (block witness, then insertFailedComparisons / orderByConstraints)
 // against brute force, on tiny cas-register histories with unique values and failed comparisons
 // (cas-mismatch). It may only ever prove `valid`: whenever it returns an order, the brute force
-// must find the history sequentially consistent and the order must replay as a witness.
+// must find the history sequentially consistent and the order must replay as a witness. The same
+// holds in one round with unobserved writes moved for the misfits, which some cases need.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { partitionHistory } from '../../../../checkers/linearizability/partition-history.js';
@@ -19,7 +20,12 @@ const RUNS = 1500;
 const errors = [undefined, 'cas-mismatch', 'cas-mismatch', 'timeout'] as const;
 
 /** The witness the checker's insertion step builds, or undefined (no answer, or values not unique). */
-function witness(h: History, independent: boolean): { proved: boolean; replays: boolean; failed: boolean } {
+function witness(
+  h: History,
+  independent: boolean,
+  rounds?: number,
+  relocations?: number,
+): { proved: boolean; replays: boolean; failed: boolean } {
   const model = models['cas-register']({});
   const inner = (v: Value): Value => v;
   const { partitions } = partitionHistory(h, model, independent);
@@ -30,7 +36,7 @@ function witness(h: History, independent: boolean): { proved: boolean; replays: 
     keys.push({ blocks: o.blocks, segments: o.segments, observations: o.observations });
   }
   const sequences = processSequences(partitions);
-  const order = failFreeWitness(model, sequences, keys, null, inner);
+  const order = failFreeWitness(model, sequences, keys, null, inner, rounds, relocations);
   if (order === undefined) return { proved: false, replays: false, failed: false };
   return {
     proved: true,
@@ -43,7 +49,7 @@ describe('the fail-free witness only proves sequentially consistent histories', 
   for (const keys of [['x'], ['x', 'y']] as const) {
     it(`${keys.length} key(s), unique values, failed comparisons`, () => {
       const shape: TinyShape = { fs: ['read', 'write', 'cas'], keys, unique: true, errors };
-      const tally = { proved: 0, withFailed: 0, consistent: 0, runs: 0 };
+      const tally = { proved: 0, withFailed: 0, consistent: 0, runs: 0, moved: 0 };
       fc.assert(
         fc.property(tinyProcs(shape), (procs) => {
           const independent = keys.length > 1;
@@ -52,6 +58,13 @@ describe('the fail-free witness only proves sequentially consistent histories', 
           const w = witness(h, independent);
           tally.runs++;
           if (sc) tally.consistent++;
+          // One round, so that only moving unobserved writes (not gating) can place a misfit.
+          const once = witness(h, independent, 1);
+          if (once.proved) {
+            expect(sc, JSON.stringify(h)).toBe(true);
+            expect(once.replays, JSON.stringify(h)).toBe(true);
+            if (!witness(h, independent, 1, 0).proved) tally.moved++;
+          }
           if (!w.proved) return;
           tally.proved++;
           if (w.failed) tally.withFailed++;
@@ -65,6 +78,8 @@ describe('the fail-free witness only proves sequentially consistent histories', 
       expect(tally.withFailed).toBeGreaterThan(RUNS / 30);
       expect(tally.consistent).toBeLessThan(tally.runs - RUNS / 10);
       expect(tally.proved).toBeLessThanOrEqual(tally.consistent);
+      // Moving unobserved writes (relocateFreeWrites) must be what proves some of them.
+      expect(tally.moved).toBeGreaterThan(0);
     });
   }
 });

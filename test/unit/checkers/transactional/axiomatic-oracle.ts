@@ -37,7 +37,8 @@
 //     Internal failures are forbidden, as `--consistency consistent-view` ranks them (Adya's model
 //     has no reads of own writes; the checker follows Cerone et al.'s INT axiom here).
 // - Strong-session variants add session order to what each transaction sees; real-time variants add
-//   every transaction that completed before it was invoked.
+//   every transaction that completed before it was invoked. These orders bind an info transaction
+//   too: if it commits, it commits after them (its reads stay unknown).
 import type { Value } from '../../../../src/core/op.js';
 
 export type OracleWorkload = 'list-append' | 'rw-register';
@@ -229,13 +230,14 @@ function stateSeen(p: Prepared, order: readonly number[], key: number, seen: Rea
 /** Whether t may commit right after `order` (its co-predecessors), by the model's definition. */
 function mayCommit(p: Prepared, m: ModelDefinition, order: readonly number[], t: number): boolean {
   const txn = p.txns[t]!;
-  if (txn.status !== 'ok') return true; // info reads are unknown; nothing constrains them
   const placed = new Set(order);
   const mustSee = new Set<number>();
   if (m.session || m.base === 'read-atomic' || m.base === 'causal')
     for (const u of p.sessionPreds[t]!) mustSee.add(u);
   if (m.realtime) for (const u of p.realtimePreds[t]!) mustSee.add(u);
+  // An info transaction that commits does so after its session (and real-time) predecessors.
   for (const u of mustSee) if (!placed.has(u)) return false;
+  if (txn.status !== 'ok') return true; // info reads are unknown; nothing else constrains them
   const reads = p.reads[t]!;
   if (m.base === 'read-uncommitted') return true; // reads are checked on the whole order
   if (m.base === 'consistent-view' && p.internalFailure[t]) return false;
