@@ -15,13 +15,15 @@ export interface ListReads {
   readThenAppend: Uint8Array;
 }
 
+/** The checkers' one relation of sameness (`valueMapKey`), also for a number and an equal bigint. */
 export const sameValue = (a: Value | undefined, b: Value | undefined): boolean =>
-  a === b ||
-  (typeof a === 'object' &&
-    typeof b === 'object' &&
-    a !== null &&
-    b !== null &&
-    valueMapKey(a) === valueMapKey(b));
+  a === b || (a !== undefined && b !== undefined && valueMapKey(a) === valueMapKey(b));
+
+/** Whether the first `n` elements of two lists are the same. */
+function samePrefix(a: readonly Value[], b: readonly Value[], n: number): boolean {
+  for (let i = 0; i < n; i++) if (!sameValue(a[i], b[i])) return false;
+  return true;
+}
 
 /** A read's list, [] for nil. */
 export const listOf = (h: TxnHistory, m: number): Value[] => (h.mopVal[m] as Value[] | null) ?? [];
@@ -41,7 +43,7 @@ export function listReadCases(h: TxnHistory, sink: AnomalySink): ListReads {
     readThenAppend: new Uint8Array(mops),
   };
   const own = new Map<number, Value[]>(); // own appends so far, per key
-  const lastShown = new Map<number, string>(); // key -> the version its last external read showed
+  const lastShown = new Map<number, Value[]>(); // key -> the version its last external read showed
   const touched = new Set<number>();
   for (let t = 0; t < h.n; t++) {
     if (h.status[t] !== OK) continue;
@@ -67,9 +69,9 @@ export function listReadCases(h: TxnHistory, sink: AnomalySink): ListReads {
         continue;
       }
       out.extLen[m] = ext;
-      const shown = String(valueMapKey(r.slice(0, ext)));
-      if (lastShown.get(k) === shown) continue;
-      lastShown.set(k, shown);
+      const previous = lastShown.get(k);
+      if (previous !== undefined && previous.length === ext && samePrefix(previous, r, ext)) continue;
+      lastShown.set(k, r.slice(0, ext));
       out.byKey[k]!.push(m);
       if (first && appendsLater(h, t, m)) out.readThenAppend[m] = 1;
     }
