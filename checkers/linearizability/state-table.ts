@@ -5,8 +5,13 @@ import type { CapName, SearchCaps } from './search-caps.js';
 export const IMPOSSIBLE = -1;
 /** Transition result: a new state would pass a cap (see `capped`); the search must stop. */
 export const FULL = -3;
-/** A transition not computed yet. */
-const UNKNOWN = -2;
+/**
+ * The dense table stores a transition's result plus SHIFT, so that 0, what a new Int32Array holds,
+ * means "not computed yet" and growing the table needs no fill.
+ */
+const SHIFT = 2;
+/** How many times more rows a full dense table gets (fewer copies than doubling). */
+const GROWTH = 4;
 /** Transitions cached outside the dense table at most (a Map holds at most 2^24 entries). */
 const MAX_SPARSE = 1 << 23;
 /** Int32 entries of the dense table (16 MiB). */
@@ -45,7 +50,7 @@ export class StateTable {
     this.ids.set(this.keyOf(init), 0);
     const kinds = Math.max(1, kindOps.length);
     this.denseStates = Math.max(16, Math.floor(DENSE_ENTRIES / kinds));
-    this.dense = new Int32Array(Math.min(16, this.denseStates) * kinds).fill(UNKNOWN);
+    this.dense = new Int32Array(Math.min(16, this.denseStates) * kinds);
     this.recompute = model.id !== undefined;
   }
 
@@ -56,7 +61,7 @@ export class StateTable {
       const slot = s * n + k;
       if (slot < this.dense.length) {
         const t = this.dense[slot]!;
-        if (t !== UNKNOWN) return t;
+        if (t !== 0) return t - SHIFT;
       }
     } else if (!this.recompute) {
       const t = this.sparse.get(s * n + k);
@@ -95,11 +100,11 @@ export class StateTable {
     }
     const slot = s * n + k;
     if (slot >= this.dense.length) {
-      const rows = Math.min(this.denseStates, Math.max(this.states.length, s + 1) * 2);
-      const bigger = new Int32Array(rows * n).fill(UNKNOWN);
+      const rows = Math.min(this.denseStates, Math.max(this.states.length, s + 1) * GROWTH);
+      const bigger = new Int32Array(rows * n);
       bigger.set(this.dense);
       this.dense = bigger;
     }
-    this.dense[slot] = t;
+    this.dense[slot] = t + SHIFT;
   }
 }
