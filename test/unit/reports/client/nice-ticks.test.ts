@@ -44,7 +44,8 @@ describe('niceTicks', () => {
             // Far from zero, two ticks' difference carries their rounding error (a few ulps of
             // the ticks), which can be a sizeable part of a small step.
             const step = ticks[1]! - ticks[0]!;
-            const slack = 1e-9 * step + 8 * Number.EPSILON * Math.max(Math.abs(ticks[0]!), Math.abs(ticks[1]!));
+            const slack =
+              1e-9 * step + 8 * Number.EPSILON * Math.max(Math.abs(ticks[0]!), Math.abs(ticks[1]!));
             const k = Math.round(Math.log10(step));
             const nice = [k - 1, k, k + 1].flatMap((e) => [1, 2, 5].map((m) => m * 10 ** e));
             expect(nice.some((n) => Math.abs(step - n) <= slack)).toBe(true);
