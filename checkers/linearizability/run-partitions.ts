@@ -61,7 +61,8 @@ function final(v: KeyVerdict, budget: number, full: number): boolean {
  * Checks partitions, one result per partition (undefined for those skipped after a refutation).
  * When stopping at the first refutation, keys are interleaved in rounds of growing budget slices
  * (`budgetSlices`), so an easy refutation is never held up behind a hard key; a key undecided
- * within its slice is searched afresh in the next round, which costs less than 1/(GROWTH-1) more. The first round that refutes a key ends the check:
+ * within its slice is searched afresh in the next round, which costs less than 1/(GROWTH-1) more.
+ * The first round that refutes a key ends the check:
  * the reported key is the first refuted one in size order, and the keys after it in that round are
  * skipped, so the verdict and the key do not depend on the number of workers or machine speed. A
  * key's verdict never depends on the slice: a decided search is exact, and the last slice is the
