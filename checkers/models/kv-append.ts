@@ -12,6 +12,22 @@ interface KvAppendState {
   readonly keys: readonly string[];
   readonly values: readonly StringNode[];
   readonly id: number;
+  /** The sum of `pairHash` over its (key, string) pairs: extended in O(1) when one key changes. */
+  readonly sum: number;
+}
+
+/** A 32-bit hash of one key (by its index) holding one interned string (by its node id). */
+function pairHash(key: number, node: number): number {
+  let h = Math.imul(key + 1, 0x9e3779b1) ^ Math.imul(node + 1, 0x85ebca77);
+  h = Math.imul(h ^ (h >>> 15), 0xc2b2ae3d);
+  return h ^ (h >>> 13);
+}
+
+/** Whether two states hold the same keys with the same strings. */
+function samePairs(a: KvAppendState, keys: readonly string[], values: readonly StringNode[]): boolean {
+  if (a.keys.length !== keys.length) return false;
+  for (let i = 0; i < keys.length; i++) if (a.keys[i] !== keys[i] || a.values[i] !== values[i]) return false;
+  return true;
 }
 
 /** A string for a state, equal only for equal states: keys (canonical, so without NUL) with length-prefixed values. */
@@ -24,19 +40,13 @@ function hashState(state: KvAppendState): string {
   return out;
 }
 
-/** The interning key of a state of several keys: its keys with their strings' node ids. */
-function idKey(keys: readonly string[], values: readonly StringNode[]): string {
-  let out = '';
-  keys.forEach((k, i) => (out += `${k}\u0000${values[i]!.id}\u0000`));
-  return out;
-}
-
 /**
  * A map of strings, the shape of Porcupine's key-value model: `get [k nil]` returns `[k v]`,
  * `put [k v]` sets it, `append [k v]` appends to it. Every key starts as the initial value (the
  * empty string unless configured), and a get that returns nil read the empty string. `key`
- * partitions ops, so each key is checked alone. Strings are interned (`StringNodes`) and a state
- * by its keys' node ids (`id`), so a new state costs a short key, not a hash of its whole strings;
+ * partitions ops, so each key is checked alone. Strings are interned (`StringNodes`), and a state
+ * of several keys by a sum of (key, node id) hashes kept up to date as keys change, then pair by
+ * pair, so a new state costs neither a hash of its whole strings nor a key string of all its keys;
  * `hash` (the sequential checker's key) stays the length-prefixed strings. Info appends are never
  * dropped as unobserved (a get sees them inside a longer string), so the model declares no
  * written/observed values.
@@ -44,9 +54,10 @@ function idKey(keys: readonly string[], values: readonly StringNode[]): string {
 export const kvAppend: ModelFactory = (options: ModelOptions = {}): Model<KvAppendState> => {
   const strings = new StringNodes();
   const initial = strings.put(typeof options.initial === 'string' ? options.initial : '');
-  /** State ids: of one key, by key then node id; of several, by `idKey`. */
+  /** State ids of one key, by key then node id. */
   const single = new Map<string, number[]>();
-  const several = new Map<string, number>();
+  /** States of several keys, by `sum` (then compared pair by pair). */
+  const several = new Map<number, KvAppendState[]>();
   let nextId = 1;
   const canonicalKeys = new Map<Value, string>();
   const canonical = (key: Value): string => {
@@ -54,33 +65,44 @@ export const kvAppend: ModelFactory = (options: ModelOptions = {}): Model<KvAppe
     if (k === undefined) canonicalKeys.set(key, (k = valueKey(key)));
     return k;
   };
-  const make = (keys: readonly string[], values: readonly StringNode[]): KvAppendState => {
+  const keyIndex = new Map<string, number>();
+  const indexOf = (k: string): number => {
+    let i = keyIndex.get(k);
+    if (i === undefined) keyIndex.set(k, (i = keyIndex.size));
+    return i;
+  };
+  const make = (keys: readonly string[], values: readonly StringNode[], sum: number): KvAppendState => {
     if (keys.length === 1) {
       let byNode = single.get(keys[0]!);
       if (byNode === undefined) single.set(keys[0]!, (byNode = []));
       const id = (byNode[values[0]!.id] ??= nextId++);
-      return { keys, values, id };
+      return { keys, values, id, sum };
     }
-    const key = idKey(keys, values);
-    let id = several.get(key);
-    if (id === undefined) several.set(key, (id = nextId++));
-    return { keys, values, id };
+    const bucket = several.get(sum);
+    if (bucket !== undefined) for (const s of bucket) if (samePairs(s, keys, values)) return s;
+    const state: KvAppendState = { keys, values, id: nextId++, sum };
+    if (bucket === undefined) several.set(sum, [state]);
+    else bucket.push(state);
+    return state;
   };
   /** The state with `k` set to `node`. */
   const set = (state: KvAppendState, at: number, k: string, node: StringNode): KvAppendState => {
+    const ki = indexOf(k);
     if (at >= 0) {
       const values = state.values.slice();
       values[at] = node;
-      return make(state.keys, values);
+      const sum = (state.sum - pairHash(ki, state.values[at]!.id) + pairHash(ki, node.id)) | 0;
+      return make(state.keys, values, sum);
     }
-    if (state.keys.length === 0) return make([k], [node]);
+    const sum = (state.sum + pairHash(ki, node.id)) | 0;
+    if (state.keys.length === 0) return make([k], [node], sum);
     const keys = [...state.keys, k].sort();
     const i = keys.indexOf(k);
     const values = state.values.slice();
     values.splice(i, 0, node);
-    return make(keys, values);
+    return make(keys, values, sum);
   };
-  const empty: KvAppendState = { keys: [], values: [], id: 0 };
+  const empty: KvAppendState = { keys: [], values: [], id: 0, sum: 0 };
   return {
     name: 'kv-append',
     description: 'A map of strings with get, put and append, ops on [key value]; checked key by key.',
