@@ -153,12 +153,10 @@ function weaken(model: Model, start: Shrunk, trials: Trials): Shrunk {
             if (w) candidate.push(w);
           }
         }
-        if (weakened && trials.fails(candidate)) {
+        // Dropping unobserved info ops leaves the verdict as it is (dropUnobserved), so the
+        // candidate is searched without them, once, and the witness keeps that search's prefix.
+        if (weakened && trials.fails(dropUnobserved(model, candidate))) {
           current = trials.last!;
-          // Dropping unobserved info ops keeps a refuted history refuted; searching it again gives
-          // the witness its own deepest prefix, which the explanation replays.
-          const live = dropUnobserved(model, candidate);
-          if (live.length < candidate.length && trials.fails(live)) current = trials.last!;
           changed = true;
         }
       }
