@@ -4,7 +4,7 @@ import type { EdgeList } from './edge-list.js';
 import { RW, WR, WW } from './edge-kinds.js';
 import type { Inference, ReadFrom } from './inference.js';
 import { explainListEdge, UNOBSERVED, UNOBSERVED_ORDER } from './list-append-explain.js';
-import { listOf, listReadCases, sameValue, type ListReads } from './list-append-reads.js';
+import { listOf, listReadCases, samePrefix, sameValue, type ListReads } from './list-append-reads.js';
 import { FAIL, INFO, OK, READ, type TxnHistory } from './txn-history.js';
 import { keyName, txnName } from './txn-names.js';
 import { showValue } from '../models/show-value.js';
@@ -331,9 +331,7 @@ function readCases(
 }
 
 function isPrefix(r: Value[], order: Value[]): boolean {
-  if (r.length > order.length) return false;
-  for (let i = 0; i < r.length; i++) if (!sameValue(r[i], order[i])) return false;
-  return true;
+  return r.length <= order.length && samePrefix(r, order, r.length);
 }
 
 /** Lost update: several committed txns read the same version of a key and then appended to it. */

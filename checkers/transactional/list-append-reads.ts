@@ -20,7 +20,7 @@ export const sameValue = (a: Value | undefined, b: Value | undefined): boolean =
   a === b || (a !== undefined && b !== undefined && valueMapKey(a) === valueMapKey(b));
 
 /** Whether the first `n` elements of two lists are the same. */
-function samePrefix(a: readonly Value[], b: readonly Value[], n: number): boolean {
+export function samePrefix(a: readonly Value[], b: readonly Value[], n: number): boolean {
   for (let i = 0; i < n; i++) if (!sameValue(a[i], b[i])) return false;
   return true;
 }
