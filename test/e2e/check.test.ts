@@ -108,6 +108,14 @@ describe('faultline check verdicts', () => {
   });
 });
 
+/** `faultline check FILE --txn rw-register --consistency MODEL`, which must exit `status` without warnings. */
+function checkRwRegister(file: string, model: string, status: number): ReturnType<typeof faultline> {
+  const run = faultline('check', file, '--txn', 'rw-register', '--consistency', model);
+  expect(run.stderr).toBe('');
+  expect(run.status).toBe(status);
+  return run;
+}
+
 describe('faultline check --txn', () => {
   // Issue 9's example: two rw edges whose version orders come from process order stay rw edges.
   it.each([
@@ -116,16 +124,7 @@ describe('faultline check --txn', () => {
     ['serializable', 0],
     ['strong-session-serializable', 1],
   ])('rw-register with version orders from process order: %s exits %i', (model, status) => {
-    const run = faultline(
-      'check',
-      'examples/rw-register-strong-session-g2.edn',
-      '--txn',
-      'rw-register',
-      '--consistency',
-      model,
-    );
-    expect(run.stderr).toBe('');
-    expect(run.status).toBe(status);
+    const run = checkRwRegister('examples/rw-register-strong-session-g2.edn', model, status);
     if (status === 1) expect(run.stdout).toContain('G2-item-process');
     expect(run.stdout).not.toContain('G1c-process');
   });
@@ -140,16 +139,7 @@ describe('faultline check --txn', () => {
     ['snapshot-isolation', 1],
     ['serializable', 1],
   ])('a non-repeatable read between committed versions: %s exits %i', (model, status) => {
-    const run = faultline(
-      'check',
-      'examples/rw-register-non-repeatable-read.edn',
-      '--txn',
-      'rw-register',
-      '--consistency',
-      model,
-    );
-    expect(run.stderr).toBe('');
-    expect(run.status).toBe(status);
+    const run = checkRwRegister('examples/rw-register-non-repeatable-read.edn', model, status);
     expect(run.stdout).toContain('non-repeatable read');
     expect(run.stdout).not.toContain('internal');
     // Issue 9's section 6: what was found is said even when the model allows it.
