@@ -1,7 +1,31 @@
+/**
+ * A tick step written as `mantissa × 10^exponent`, so that a tick `i × step` is computed as
+ * `i × mantissa / 10^-exponent` for a small step: dividing by an exact power of ten rounds once,
+ * where multiplying by an inexact 0.001 gives 999999.9999999999 for 10^9 steps of it.
+ */
+interface Step {
+  readonly mantissa: number;
+  readonly exponent: number;
+}
+
+function stepValue(s: Step): number {
+  return tickAt(1, s);
+}
+
+function tickAt(i: number, s: Step): number {
+  return s.exponent >= 0 ? i * s.mantissa * 10 ** s.exponent : (i * s.mantissa) / 10 ** -s.exponent;
+}
+
 /** Multiples of `step` from lo to hi. */
-function multiples(lo: number, hi: number, step: number): number[] {
+function multiples(lo: number, hi: number, step: Step): number[] {
+  const value = stepValue(step);
   const out: number[] = [];
-  for (let i = Math.ceil(lo / step); i * step <= hi + 1e-9; i++) out.push(i * step);
+  // + 0 turns a -0 (the ceiling of a tiny negative) into 0.
+  for (let i = Math.ceil(lo / value - 1e-9) + 0; ; i++) {
+    const t = tickAt(i, step);
+    if (t > hi + 1e-9) break;
+    if (t >= lo) out.push(t);
+  }
   return out;
 }
 
@@ -13,11 +37,17 @@ export function niceTicks(lo: number, hi: number, count: number, minStep = 0): n
   const span = hi - lo;
   if (!(span > 0)) return [lo];
   const raw = span / count;
-  const pow = 10 ** Math.floor(Math.log10(raw));
-  const steps = [0.5, 1, 2, 5, 10].map((m) => m * pow);
-  let i = steps.findIndex((s) => s >= raw);
+  const exponent = Math.floor(Math.log10(raw));
+  const steps: Step[] = [
+    { mantissa: 5, exponent: exponent - 1 },
+    ...[1, 2, 5].map((mantissa) => ({ mantissa, exponent })),
+    { mantissa: 1, exponent: exponent + 1 },
+  ];
+  let i = steps.findIndex((s) => stepValue(s) >= raw);
+  const first = steps[i]!;
   // The step one larger than raw can miss [lo, hi] altogether; the one below it never does.
-  let ticks = multiples(lo, hi, Math.max(steps[i]!, minStep));
-  while (ticks.length === 0 && i > 0 && steps[i - 1]! >= minStep) ticks = multiples(lo, hi, steps[--i]!);
+  let ticks = multiples(lo, hi, stepValue(first) >= minStep ? first : { mantissa: minStep, exponent: 0 });
+  while (ticks.length === 0 && i > 0 && stepValue(steps[i - 1]!) >= minStep)
+    ticks = multiples(lo, hi, steps[--i]!);
   return ticks;
 }
