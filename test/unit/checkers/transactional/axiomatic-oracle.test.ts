@@ -21,6 +21,14 @@ function minForbidden(workload: OracleWorkload, model: string): number {
   return model === 'read-committed' ? RUNS / 100 : RUNS / 20;
 }
 
+/** Models whose forbidden cycles are all of them (G0 to G2-item), some with session or real-time order. */
+const EVERY_CYCLE_FORBIDDEN = new Set([
+  'repeatable-read',
+  'serializable',
+  'strong-session-serializable',
+  'strict-serializable',
+]);
+
 describe.each(['list-append', 'rw-register'] as const)('%s: checker vs axiomatic oracle', (workload) => {
   it.each(Object.keys(ORACLE_MODELS))('%s', (model) => {
     const tally = { allowed: 0, forbidden: 0, unknown: 0 };
@@ -39,6 +47,10 @@ describe.each(['list-append', 'rw-register'] as const)('%s: checker vs axiomatic
     );
     // Both answers must occur often, or the comparison says little (read committed forbids little).
     expect(tally.allowed).toBeGreaterThan(RUNS / 10);
+    // list-append's only open orders are appends no read shows; a model that forbids every cycle
+    // gets them closed along a topological order of the whole (acyclic) graph, so it never has
+    // to say unknown. (Seed 9: 25 to 70 unknown per such model when only ww and wr ranked it.)
+    if (workload === 'list-append' && EVERY_CYCLE_FORBIDDEN.has(model)) expect(tally.unknown).toBe(0);
     expect(tally.forbidden).toBeGreaterThanOrEqual(minForbidden(workload, model));
   });
 });

@@ -490,3 +490,21 @@ describe('appends no read shows', () => {
     expect(checkWeakIsolation(h, { workload: 'list-append', level: 'causal' }).valid).toBe(false);
   });
 });
+
+describe('several appends no read shows, to one key', () => {
+  // No read shows key k, so the order of T0's and T1's appends to it is open. T1 read j before T0
+  // appended to it (rw T1 -> T0); T2 read T0's append (wr T0 -> T2). The serial order T1, T0, T2
+  // fits, with 2 before 1 in k. Ranking by ww and wr alone ties T0 and T1 and puts T0 first,
+  // whose completion (1 before 2) closes T0 -ww-> T1 -rw-> T0: a full order must follow the rw edge.
+  const h = history(
+    ...txn(0, ['append', 'k', 1], ['append', 'j', 1]),
+    ...txn(1, ['r', 'j', []], ['append', 'k', 2]),
+    ...txn(2, ['r', 'j', [1]]),
+  );
+
+  it('are ordered along the rw edges when that is what a serial order needs', () => {
+    const r = check(h);
+    expect(r.anomalies).toEqual([]);
+    expect(r.valid).toBe(true);
+  });
+});

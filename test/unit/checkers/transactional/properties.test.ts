@@ -190,14 +190,17 @@ describe.each(['list-append', 'rw-register'] as const)('%s properties', (workloa
         if (!oracle) invalid++;
         // One session per txn here, so serializable implies causal: the vector-clock pass must agree.
         if (oracle) expect(checkWeakIsolation(h, { workload, level: 'causal' }).valid).toBe(true);
-        // The checker never rejects a serializable history (it may leave open version orders unknown)...
-        if (oracle) expect(r.valid, JSON.stringify(r.anomalies)).not.toBe(false);
+        // The checker never rejects a serializable history. list-append's open orders (appends no
+        // read shows) are closed along a topological order of the whole acyclic graph, so it
+        // accepts every one; rw-register may leave open version orders unknown...
+        if (oracle && workload === 'list-append') expect(r.valid, r.unknownReason).toBe(true);
+        else if (oracle) expect(r.valid, JSON.stringify(r.anomalies)).not.toBe(false);
         // ...and for list-append, whose version orders are exact, it finds every violation.
         // rw-register may leave a history with open version orders unknown, never valid.
         else if (workload === 'list-append') expect(r.valid).toBe(false);
         else expect(r.valid).not.toBe(true);
       }),
-      { numRuns: 300 },
+      { numRuns: Number(process.env.PROP_RUNS ?? 300) },
     );
     expect(invalid).toBeGreaterThan(10);
   });
