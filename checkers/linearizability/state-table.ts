@@ -1,5 +1,6 @@
 import type { Model, ModelOp } from '../../src/core/model.js';
 import type { CapName, SearchCaps } from './search-caps.js';
+import { MISSING, TransitionCache } from './transition-cache.js';
 
 /** Transition result: the op is impossible in that state. */
 export const IMPOSSIBLE = -1;
@@ -12,17 +13,22 @@ export const FULL = -3;
 const SHIFT = 2;
 /** How many times more rows a full dense table gets (fewer copies than doubling). */
 const GROWTH = 4;
-/** Transitions cached outside the dense table at most (a Map holds at most 2^24 entries). */
-const MAX_SPARSE = 1 << 23;
+/** Transitions cached outside the dense table at most; past it they are recomputed. */
+const MAX_CACHED = 1 << 23;
 /** Int32 entries of the dense table (16 MiB). */
 const DENSE_ENTRIES = 1 << 22;
+/**
+ * Op kinds at most for a dense table of a model with `id`: wider rows are mostly empty (a search
+ * tries a few kinds per state), and recomputing costs such a model less than filling them.
+ */
+const DENSE_MAX_KINDS = 64;
 
 /**
  * Model states interned as integers, and the transitions (state, op kind) -> state cached, so the
  * model runs once per distinct transition. States are told apart by `model.id` when the model has
- * one (an integer), else by `model.hash`. The first states' transitions live in a dense Int32Array,
- * the rest in a Map (not for models with `id`, whose steps are cheaper than the Map); past
- * MAX_SPARSE transitions are recomputed instead of cached.
+ * one (an integer), else by `model.hash`. The first states' transitions live in a dense
+ * Int32Array (for a model with `id`, only when the partition has few op kinds). The rest are
+ * recomputed for a model with `id`, else kept in a `TransitionCache` (up to MAX_CACHED).
  */
 export class StateTable {
   readonly states: unknown[];
@@ -31,12 +37,12 @@ export class StateTable {
   private readonly ids = new Map<string | number, number>();
   private readonly denseStates: number;
   private dense: Int32Array;
-  private readonly sparse = new Map<number, number>();
+  private readonly cache = new TransitionCache(MAX_CACHED);
   private chars = 0;
   /**
-   * Past the dense table, recompute transitions instead of caching them in the Map: for a model
-   * with `id`, a step plus an integer lookup costs less than a Map entry (kv-append: ~1.2-1.5x
-   * faster per configuration, docs/linearizability.md).
+   * Past the dense table, recompute transitions instead of caching them: for a model with `id`, a
+   * step plus an integer lookup costs less than storing and finding the transition (kv-append on
+   * Porcupine's 50-client logs: 4–17% less CPU than with the cache).
    */
   private readonly recompute: boolean;
 
@@ -49,9 +55,10 @@ export class StateTable {
     this.states = [init];
     this.ids.set(this.keyOf(init), 0);
     const kinds = Math.max(1, kindOps.length);
-    this.denseStates = Math.max(16, Math.floor(DENSE_ENTRIES / kinds));
-    this.dense = new Int32Array(Math.min(16, this.denseStates) * kinds);
     this.recompute = model.id !== undefined;
+    const narrow = !this.recompute || kinds <= DENSE_MAX_KINDS;
+    this.denseStates = narrow ? Math.max(16, Math.floor(DENSE_ENTRIES / kinds)) : 0;
+    this.dense = new Int32Array(Math.min(16, this.denseStates) * kinds);
   }
 
   /** The state reached by op kind `k` from state `s`: a state id, IMPOSSIBLE, or FULL. */
@@ -64,8 +71,8 @@ export class StateTable {
         if (t !== 0) return t - SHIFT;
       }
     } else if (!this.recompute) {
-      const t = this.sparse.get(s * n + k);
-      if (t !== undefined) return t;
+      const t = this.cache.get(s, k);
+      if (t !== MISSING) return t;
     }
     const t = this.compute(s, k);
     if (t !== FULL) this.remember(s, k, t);
@@ -95,7 +102,7 @@ export class StateTable {
   private remember(s: number, k: number, t: number): void {
     const n = this.kindOps.length;
     if (s >= this.denseStates) {
-      if (!this.recompute && this.sparse.size < MAX_SPARSE) this.sparse.set(s * n + k, t);
+      if (!this.recompute) this.cache.set(s, k, t);
       return;
     }
     const slot = s * n + k;

@@ -54,8 +54,8 @@ function hashState(state: KvAppendState): string {
 export const kvAppend: ModelFactory = (options: ModelOptions = {}): Model<KvAppendState> => {
   const strings = new StringNodes();
   const initial = strings.put(typeof options.initial === 'string' ? options.initial : '');
-  /** State ids of one key, by key then node id. */
-  const single = new Map<string, number[]>();
+  /** States of one key, by key then node id: a transition to a known state allocates nothing. */
+  const single = new Map<string, Map<number, KvAppendState>>();
   /** States of several keys, by `sum` (then compared pair by pair). */
   const several = new Map<number, KvAppendState[]>();
   let nextId = 1;
@@ -71,13 +71,16 @@ export const kvAppend: ModelFactory = (options: ModelOptions = {}): Model<KvAppe
     if (i === undefined) keyIndex.set(k, (i = keyIndex.size));
     return i;
   };
+  /** The state of one key `keys[0]` holding `node`. */
+  const makeOne = (keys: readonly string[], node: StringNode, sum: number): KvAppendState => {
+    let byNode = single.get(keys[0]!);
+    if (byNode === undefined) single.set(keys[0]!, (byNode = new Map()));
+    let state = byNode.get(node.id);
+    if (state === undefined) byNode.set(node.id, (state = { keys, values: [node], id: nextId++, sum }));
+    return state;
+  };
   const make = (keys: readonly string[], values: readonly StringNode[], sum: number): KvAppendState => {
-    if (keys.length === 1) {
-      let byNode = single.get(keys[0]!);
-      if (byNode === undefined) single.set(keys[0]!, (byNode = []));
-      const id = (byNode[values[0]!.id] ??= nextId++);
-      return { keys, values, id, sum };
-    }
+    if (keys.length === 1) return makeOne(keys, values[0]!, sum);
     const bucket = several.get(sum);
     if (bucket !== undefined) for (const s of bucket) if (samePairs(s, keys, values)) return s;
     const state: KvAppendState = { keys, values, id: nextId++, sum };
@@ -89,13 +92,19 @@ export const kvAppend: ModelFactory = (options: ModelOptions = {}): Model<KvAppe
   const set = (state: KvAppendState, at: number, k: string, node: StringNode): KvAppendState => {
     const ki = indexOf(k);
     if (at >= 0) {
+      if (state.keys.length === 1)
+        return makeOne(
+          state.keys,
+          node,
+          (state.sum - pairHash(ki, state.values[0]!.id) + pairHash(ki, node.id)) | 0,
+        );
       const values = state.values.slice();
       values[at] = node;
       const sum = (state.sum - pairHash(ki, state.values[at]!.id) + pairHash(ki, node.id)) | 0;
       return make(state.keys, values, sum);
     }
     const sum = (state.sum + pairHash(ki, node.id)) | 0;
-    if (state.keys.length === 0) return make([k], [node], sum);
+    if (state.keys.length === 0) return makeOne([k], node, sum);
     const keys = [...state.keys, k].sort();
     const i = keys.indexOf(k);
     const values = state.values.slice();
@@ -109,7 +118,9 @@ export const kvAppend: ModelFactory = (options: ModelOptions = {}): Model<KvAppe
     fs: ['get', 'put', 'append'],
     init: () => empty,
     step: (state, op) => {
-      const [key, value] = op.value as [Value, Value];
+      const pair = op.value as [Value, Value];
+      const key = pair[0];
+      const value = pair[1];
       const k = canonical(key);
       const at = state.keys.length === 1 ? (state.keys[0] === k ? 0 : -1) : state.keys.indexOf(k);
       const current = at >= 0 ? state.values[at]! : initial;

@@ -31,8 +31,11 @@ export class StringNodes {
   /** h1 -> ids with that hash (a chain, usually of one). */
   private readonly byHash = new Map<number, number | number[]>();
   private readonly pieces = new Map<string, Piece>();
-  /** Nodes of `put`, by string. */
-  private readonly roots = new Map<string, StringNode>();
+  /**
+   * Nodes by their whole text, for strings met whole: given to `put`, or matched by `equals`. A
+   * string has one node, so a get of a known string is an identity test, not a comparison.
+   */
+  private readonly byText = new Map<string, StringNode>();
   /**
    * By node id, the nodes `append` made from it, by appended string: a search repeats the same
    * appends many times, and a hit must not compare the (long) strings again.
@@ -41,11 +44,11 @@ export class StringNodes {
 
   /** The node of `s`. */
   put(s: string): StringNode {
-    let node = this.roots.get(s);
+    let node = this.byText.get(s);
     if (node === undefined) {
       const p = this.piece(s);
       node = this.intern(s, s.length, p.h1, p.h2);
-      this.roots.set(s, node);
+      this.byText.set(s, node);
     }
     return node;
   }
@@ -65,11 +68,18 @@ export class StringNodes {
     return child;
   }
 
-  /** Whether `node` holds exactly `s` (hashes first, so a mismatch rarely reads the string). */
+  /**
+   * Whether `node` holds exactly `s`: lengths, then the node of `s` if it is known, then hashes, so
+   * the strings themselves are compared once per matching string, not once per step.
+   */
   equals(node: StringNode, s: string): boolean {
     if (node.length !== s.length) return false;
+    const known = this.byText.get(s);
+    if (known !== undefined) return known === node;
     const p = this.piece(s);
-    return node.h1 === p.h1 && node.h2 === p.h2 && node.text === s;
+    if (node.h1 !== p.h1 || node.h2 !== p.h2 || node.text !== s) return false;
+    this.byText.set(s, node);
+    return true;
   }
 
   private piece(s: string): Piece {
