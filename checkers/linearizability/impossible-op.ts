@@ -5,6 +5,7 @@ import type { SearchOps } from './search-ops.js';
 const MAX_STATES = 256;
 /** Transitions computed at most (states × op kinds); beyond it nothing is concluded. */
 const MAX_STEPS = 100_000;
+
 /**
  * Finds a required op that is impossible in every state the model can reach with these ops in any
  * order (a read of a value nobody wrote, say). Such an op refutes the partition without a search.
