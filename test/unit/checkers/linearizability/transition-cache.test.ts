@@ -10,22 +10,26 @@ describe('TransitionCache', () => {
       result: fc.integer({ min: -1, max: 1 << 30 }),
     });
     fc.assert(
-      fc.property(fc.array(op, { minLength: 600, maxLength: 3_000 }), fc.integer({ min: 1, max: 4_000 }), (ops, max) => {
-        const cache = new TransitionCache(max);
-        const oracle = new Map<string, number>();
-        for (const { s, k, result } of ops) {
-          const key = `${s},${k}`;
-          expect(cache.get(s, k)).toBe(oracle.get(key) ?? MISSING);
-          if (oracle.has(key)) continue;
-          cache.set(s, k, result);
-          if (oracle.size < max) oracle.set(key, result);
-        }
-        expect(cache.size).toBe(oracle.size);
-        for (const [key, result] of oracle) {
-          const [s, k] = key.split(',').map(Number) as [number, number];
-          expect(cache.get(s, k)).toBe(result);
-        }
-      }),
+      fc.property(
+        fc.array(op, { minLength: 600, maxLength: 3_000 }),
+        fc.integer({ min: 1, max: 4_000 }),
+        (ops, max) => {
+          const cache = new TransitionCache(max);
+          const oracle = new Map<string, number>();
+          for (const { s, k, result } of ops) {
+            const key = `${s},${k}`;
+            expect(cache.get(s, k)).toBe(oracle.get(key) ?? MISSING);
+            if (oracle.has(key)) continue;
+            cache.set(s, k, result);
+            if (oracle.size < max) oracle.set(key, result);
+          }
+          expect(cache.size).toBe(oracle.size);
+          for (const [key, result] of oracle) {
+            const [s, k] = key.split(',').map(Number) as [number, number];
+            expect(cache.get(s, k)).toBe(result);
+          }
+        },
+      ),
       { numRuns: 60 },
     );
   });
