@@ -1,8 +1,21 @@
 import { describe, expect } from 'vitest';
+import type { History } from '../../../../src/core/op.js';
 import { mariadbSystem } from '../../../../systems/mariadb/mariadb-system.js';
 import { bankWorkload } from '../../../../workloads/bank/bank-workload.js';
 import { listAppendWorkload } from '../../../../workloads/list-append/list-append-workload.js';
 import { itFaultedRun } from '../it-faulted-run.js';
+
+/** Client ops invoked between the first partition and its heal, and ok completions after the heal. */
+function faultWindow(history: History): { invokedInFault: number; okAfterHeal: number } {
+  const nemesis = history.filter((op) => op.process === 'nemesis' && op.type === 'info');
+  const start = nemesis.find((op) => op.f === 'start-partition')?.time ?? Infinity;
+  const heal = nemesis.find((op) => op.f === 'stop-partition' && op.time > start)?.time ?? Infinity;
+  const clients = history.filter((op) => op.process !== 'nemesis');
+  return {
+    invokedInFault: clients.filter((op) => op.type === 'invoke' && op.time >= start && op.time < heal).length,
+    okAfterHeal: clients.filter((op) => op.type === 'ok' && op.time > heal).length,
+  };
+}
 
 describe('mariadb (real MariaDB 10.11 + Galera 4 cluster in Docker)', () => {
   itFaultedRun(
@@ -25,10 +38,17 @@ describe('mariadb (real MariaDB 10.11 + Galera 4 cluster in Docker)', () => {
       workloadOptions: { isolation: 'repeatable-read', system: 'mariadb' },
     },
     (r) => {
-      expect(r.okDuringFaults).toBeGreaterThan(20);
+      // Clients kept working through the fault, and the healed cluster serves again. Ok ops during
+      // the fault are usual but not promised: in one CI run n1 and n2 each installed a one-member
+      // view when n3's suspect timeout fired, merged as NON_PRIM, and stayed non-primary until the
+      // heal (Galera re-forms a primary component only on a membership change), so every op of the
+      // 8 s window failed with "WSREP has not yet prepared node for application use".
+      const { invokedInFault, okAfterHeal } = faultWindow(r.history);
+      expect(invokedInFault).toBeGreaterThan(20);
+      expect(okAfterHeal).toBeGreaterThan(20);
       expect(r.outcome.verdict).not.toBeUndefined();
     },
-    (r) => ` okDuringFaults=${r.okDuringFaults}`,
+    (r) => ` okDuringFaults=${r.okDuringFaults} ${JSON.stringify(faultWindow(r.history))}`,
   );
 
   itFaultedRun(
@@ -46,9 +66,16 @@ describe('mariadb (real MariaDB 10.11 + Galera 4 cluster in Docker)', () => {
       systemOptions: { isolation: 'serializable' },
     },
     (r) => {
-      expect(r.okDuringFaults).toBeGreaterThan(20);
+      // Clients kept working through the fault, and the healed cluster serves again. Ok ops during
+      // the fault are usual but not promised: in one CI run n1 and n2 each installed a one-member
+      // view when n3's suspect timeout fired, merged as NON_PRIM, and stayed non-primary until the
+      // heal (Galera re-forms a primary component only on a membership change), so every op of the
+      // 8 s window failed with "WSREP has not yet prepared node for application use".
+      const { invokedInFault, okAfterHeal } = faultWindow(r.history);
+      expect(invokedInFault).toBeGreaterThan(20);
+      expect(okAfterHeal).toBeGreaterThan(20);
       expect(r.outcome.verdict).not.toBeUndefined();
     },
-    (r) => ` okDuringFaults=${r.okDuringFaults}`,
+    (r) => ` okDuringFaults=${r.okDuringFaults} ${JSON.stringify(faultWindow(r.history))}`,
   );
 });
