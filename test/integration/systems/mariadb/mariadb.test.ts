@@ -66,16 +66,9 @@ describe('mariadb (real MariaDB 10.11 + Galera 4 cluster in Docker)', () => {
       systemOptions: { isolation: 'serializable' },
     },
     (r) => {
-      // Clients kept working through the fault, and the healed cluster serves again. Ok ops during
-      // the fault are usual but not promised: in one CI run n1 and n2 each installed a one-member
-      // view when n3's suspect timeout fired, merged as NON_PRIM, and stayed non-primary until the
-      // heal (Galera re-forms a primary component only on a membership change), so every op of the
-      // 8 s window failed with "WSREP has not yet prepared node for application use".
-      const { invokedInFault, okAfterHeal } = faultWindow(r.history);
-      expect(invokedInFault).toBeGreaterThan(20);
-      expect(okAfterHeal).toBeGreaterThan(20);
+      expect(r.okDuringFaults).toBeGreaterThan(20);
       expect(r.outcome.verdict).not.toBeUndefined();
     },
-    (r) => ` okDuringFaults=${r.okDuringFaults} ${JSON.stringify(faultWindow(r.history))}`,
+    (r) => ` okDuringFaults=${r.okDuringFaults}`,
   );
 });
