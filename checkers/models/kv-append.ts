@@ -79,8 +79,12 @@ export const kvAppend: ModelFactory = (options: ModelOptions = {}): Model<KvAppe
     if (state === undefined) byNode.set(node.id, (state = { keys, values: [node], id: nextId++, sum }));
     return state;
   };
-  const make = (keys: readonly string[], values: readonly StringNode[], sum: number): KvAppendState => {
-    if (keys.length === 1) return makeOne(keys, values[0]!, sum);
+  /** The state of two or more keys holding `values`. */
+  const makeSeveral = (
+    keys: readonly string[],
+    values: readonly StringNode[],
+    sum: number,
+  ): KvAppendState => {
     const bucket = several.get(sum);
     if (bucket !== undefined) for (const s of bucket) if (samePairs(s, keys, values)) return s;
     const state: KvAppendState = { keys, values, id: nextId++, sum };
@@ -92,16 +96,11 @@ export const kvAppend: ModelFactory = (options: ModelOptions = {}): Model<KvAppe
   const set = (state: KvAppendState, at: number, k: string, node: StringNode): KvAppendState => {
     const ki = indexOf(k);
     if (at >= 0) {
-      if (state.keys.length === 1)
-        return makeOne(
-          state.keys,
-          node,
-          (state.sum - pairHash(ki, state.values[0]!.id) + pairHash(ki, node.id)) | 0,
-        );
+      const sum = (state.sum - pairHash(ki, state.values[at]!.id) + pairHash(ki, node.id)) | 0;
+      if (state.keys.length === 1) return makeOne(state.keys, node, sum);
       const values = state.values.slice();
       values[at] = node;
-      const sum = (state.sum - pairHash(ki, state.values[at]!.id) + pairHash(ki, node.id)) | 0;
-      return make(state.keys, values, sum);
+      return makeSeveral(state.keys, values, sum);
     }
     const sum = (state.sum + pairHash(ki, node.id)) | 0;
     if (state.keys.length === 0) return makeOne([k], node, sum);
@@ -109,7 +108,7 @@ export const kvAppend: ModelFactory = (options: ModelOptions = {}): Model<KvAppe
     const i = keys.indexOf(k);
     const values = state.values.slice();
     values.splice(i, 0, node);
-    return make(keys, values, sum);
+    return makeSeveral(keys, values, sum);
   };
   const empty: KvAppendState = { keys: [], values: [], id: 0, sum: 0 };
   return {
